@@ -48,10 +48,17 @@ _DupCheckLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, 
 
 def load_yaml(text: str) -> tuple[Any, list[YamlProblem]]:
     """Load one YAML document; return (data, problems). Never raises on bad input."""
-    loader = _DupCheckLoader(text)
+    try:
+        loader = _DupCheckLoader(text)
+    except yaml.reader.ReaderError as exc:  # control characters are rejected up front
+        line = text[: exc.position].count("\n") + 1
+        return None, [YamlProblem(line, 1, f"unacceptable character #x{exc.character:04x}")]
     loader.duplicates = []
     try:
         data = loader.get_single_data()
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        return None, [YamlProblem(line, 1, f"unacceptable character #x{exc.character:04x}")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1

@@ -1,0 +1,111 @@
+"""Tokenisation for search: lower-case words, numbers and codes kept, light stemming.
+
+The same function runs over entries at index time and over questions at query time,
+so a crude stemmer is fine as long as it is deterministic: "reconnecting",
+"reconnects" and "reconnected" only have to land on the same key.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "proxy_read_timeout", "socket.io", "Last-Event-ID", "4xx", "1,000", "60s", "x-accel-buffering"
+_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+# a number glued to a unit: "60s", "30sec", "500ms", "10k", "4GB"; the number is what
+# people and entries share ("60 seconds", "60 s", "60s")
+_NUM_UNIT = re.compile(r"^(\d+)(s|sec|secs|ms|m|min|mins|h|k|kb|mb|gb|x)$")
+
+# English function words only: they carry no topic. Domain words never go here; they
+# live in references/vocabulary.yaml and in the entries.
+STOPWORDS = frozenset(
+    """a an the and or but if then than so of to in on at by for with from into onto over
+    under about after before between through during without within up down out off
+    is are was were be been being am do does did doing done have has had having
+    i me my mine we us our ours you your yours he him his she her it its they them their
+    this that these those there here what which who whom whose when where why how
+    can could should would will shall may might must not no nor only also just very too
+    get gets got getting use used using make makes made any all some each every other
+    s t d ll re ve m o y one two as such same own again once further more most much many
+    e.g i.e etc vs versus ok okay hi hello thanks please""".split()
+)
+
+_SUFFIXES = (
+    "ational", "ization", "ations", "ation", "ments", "ment", "ness", "ings", "ing",
+    "ions", "ion", "edly", "ies", "ers", "er", "ed", "ly", "es", "s",
+)
+_VOWELS = frozenset("aeiouy")
+
+
+def stem(word: str) -> str:
+    """Strip one common English suffix (and a final e or doubled consonant).
+
+    Words with digits, dots or fewer than 4 letters are codes or already short
+    ("1006", "4xx", "ws", "socket.io") and stay as they are.
+    """
+    if len(word) < 4 or not word.isalpha():
+        return word
+    if word.endswith(("ss", "us", "is", "eed")):
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix):
+            base = word[: -len(suffix)]
+            if len(base) >= 3 and _VOWELS.intersection(base):
+                if suffix == "ies":
+                    base += "y"
+                word = base
+                break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in _VOWELS and word[-1] not in "sl":
+        word = word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Raw lower-case words, numbers split from their units, camelCase split apart."""
+    text = _THOUSANDS.sub("", _CAMEL.sub(" ", text)).lower()
+    out: list[str] = []
+    for raw in _WORD.findall(text):
+        word = raw.replace("'", "")
+        match = _NUM_UNIT.match(word)
+        if match:
+            out.append(match.group(1))
+            continue
+        if "." in word:
+            # "socket.io" stays one token (a product name) and also gives its parts,
+            # "date.now" / "ws.send" give their parts
+            out.append(word)
+            out.extend(p for p in word.split(".") if p)
+            continue
+        out.append(word)
+    return out
+
+
+def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Stemmed tokens in order; stopwords dropped unless asked (cue matching needs them)."""
+    result: list[str] = []
+    for word in words(text.replace("_", " ")):
+        if not keep_stopwords and word in STOPWORDS:
+            continue
+        result.append(stem(word))
+    return result
+
+
+def with_bigrams(toks: list[str]) -> list[str]:
+    """Unigrams plus adjacent pairs ("idle timeout"): a phrase match outranks two
+    scattered words."""
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+
+
+def contains(haystack: list[str], needle: tuple[str, ...]) -> bool:
+    """True when `needle` occurs as a contiguous run in `haystack`."""
+    n = len(needle)
+    if n == 0 or n > len(haystack):
+        return False
+    first = needle[0]
+    for i, tok in enumerate(haystack[: len(haystack) - n + 1]):
+        if tok == first and tuple(haystack[i : i + n]) == needle:
+            return True
+    return False
