@@ -232,8 +232,8 @@ def _vocabulary(root: Path, diags: list[Diagnostic]) -> dict[str, tuple[str, ...
         return {}
     out: dict[str, tuple[str, ...]] = {}
     for term, words in synonyms.items():
-        if isinstance(words, list) and all(isinstance(w, str) for w in words):
-            out[str(term)] = tuple(words)
+        if isinstance(words, list) and all(isinstance(w, (str, int, float)) for w in words):
+            out[str(term)] = tuple(str(w) for w in words)  # `1006` is a word too, not an int
         else:
             diags.append(Diagnostic(VOCABULARY_FILE, 1, "vocabulary",
                                     f"synonyms.{term} must be a list of strings"))

@@ -84,19 +84,19 @@ def read_source(path: str, display: str, max_bytes: int) -> Source:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         rule = "skipped-symlink-loop" if exc.errno == errno.ELOOP else "skipped-unreadable"
-        return Source(None, notice(display, rule, f"{display}: cannot read: {exc.strerror or exc}"))
+        return Source(None, notice(display, rule, f"cannot read: {exc.strerror or exc}"))
     if len(data) > max_bytes:  # grew since it was listed
         return Source(None, notice(display, "skipped-too-large",
-                                   f"{display}: over the limit of {max_bytes} bytes (--max-bytes)"))
+                                   f"over the limit of {max_bytes} bytes (--max-bytes)"))
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        return Source(None, notice(display, "skipped-binary", f"{display}: binary file (NUL byte)"))
+        return Source(None, notice(display, "skipped-binary", "binary file (NUL byte)"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         return Source(None, Diagnostic(display, line, "skipped-not-utf8",
-                                       f"{display}: not valid UTF-8 (byte {exc.start})",
+                                       f"not valid UTF-8 (byte {exc.start})",
                                        severity="info", column=column))
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -130,7 +130,7 @@ def _check_one(target: Target, settings: _Settings) -> _Result:
                              ignore=settings.ignore)
     except Exception as exc:  # the engine promises not to raise; one bad file must not stop a run
         return _Result(notices=(notice(target.display, "skipped-internal-error",
-                                       f"{target.display}: the checker failed on this file: "
+                                       f"the checker failed on this file: "
                                        f"{exc.__class__.__name__}: {exc}", severity="warning"),),
                        files_checked=0)
     if name != target.display:

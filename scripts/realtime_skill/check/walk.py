@@ -228,7 +228,7 @@ class Walker:
         language = language_for_path(absolute, explicit=True)
         if language is None:
             self.notices.append(notice(display, "skipped-unknown-language",
-                                       f"{display}: not a JavaScript, TypeScript, Python or nginx file"))
+                                       "not a JavaScript, TypeScript, Python or nginx file"))
             return
         self._add_file(given, display, language, info, explicit=True)
 
@@ -246,7 +246,7 @@ class Walker:
                     entries = sorted(listing, key=lambda e: e.name)
             except OSError as exc:
                 self.notices.append(notice(display, "skipped-unreadable",
-                                           f"{display}: cannot list directory: {_reason(exc)}"))
+                                           f"cannot list directory: {_reason(exc)}"))
                 continue
             subdirs: list[_Frame] = []
             for entry in entries:
@@ -265,7 +265,7 @@ class Walker:
                     continue
                 if self.excluded(child_abs, False):
                     continue
-                language = language_for_path(child_abs)
+                language = language_for_path(child_display)  # not the absolute path: a checkout in ~/nginx-stuff/ does not make every .conf nginx
                 if language is None:
                     continue
                 try:
@@ -293,7 +293,7 @@ class Walker:
             real = os.path.realpath(entry.path)
             if real in chain or parent_real == real or parent_real.startswith(real.rstrip("/") + "/"):
                 self.notices.append(notice(display, "skipped-symlink-loop",
-                                           f"{display}: symbolic link to {real}, a directory that contains it; not followed"))
+                                           f"symbolic link to {real}, a directory that contains it; not followed"))
                 return None
         else:
             real = f"{parent_real.rstrip('/')}/{name}"
@@ -310,7 +310,7 @@ class Walker:
         self.seen_files.add(key)
         if info.st_size > self.max_bytes:
             self.notices.append(notice(display, "skipped-too-large",
-                                       f"{display}: {_size(info.st_size)} is over the limit of "
+                                       f"{_size(info.st_size)} is over the limit of "
                                        f"{_size(self.max_bytes)} (--max-bytes)"))
             return
         self.targets.append(Target(path, display, language, explicit))
@@ -318,14 +318,14 @@ class Walker:
     def _stat_failed(self, display: str, path: str, exc: OSError, *, named: bool) -> None:
         if exc.errno == errno.ELOOP:
             self.notices.append(notice(display, "skipped-symlink-loop",
-                                       f"{display}: symbolic link loop; not followed"))
+                                       "symbolic link loop; not followed"))
         elif exc.errno == errno.ENOENT and os.path.islink(path):
-            self.notices.append(notice(display, "skipped-unreadable", f"{display}: broken symbolic link"))
+            self.notices.append(notice(display, "skipped-unreadable", "broken symbolic link"))
         elif named and exc.errno == errno.ENOENT:
-            self.notices.append(notice(display, "path-not-found", f"{display}: no such file or directory",
+            self.notices.append(notice(display, "path-not-found", "no such file or directory",
                                        severity="error"))
         else:
-            self.notices.append(notice(display, "skipped-unreadable", f"{display}: {_reason(exc)}"))
+            self.notices.append(notice(display, "skipped-unreadable", f"{_reason(exc)}"))
 
 
 def _skip_dir_name(absolute: str) -> bool:

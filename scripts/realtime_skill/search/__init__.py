@@ -1,0 +1,90 @@
+"""Search the knowledge base: rank entries for a question and route the question.
+
+- `search(skill, query, kind=None, limit=5) -> list[Hit]`: entries best first (no scope
+  check: a library caller asking for entries gets the closest ones).
+- `route(skill, query) -> Route`: is the question about real-time systems
+  (`triggered`), and does it want a diagnosis, a design or a code review (`mode`).
+- `answer(skill, query, kind=None, limit=5) -> Answer`: both, with no hits when the
+  route is not triggered; what `realtime-skill ask` and the MCP server return.
+
+The domain vocabulary (synonyms, mode cues, scope anchors) is data: entry aliases and
+`references/vocabulary.yaml`. This package only knows English and BM25F.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import KINDS, Skill
+from .engine import explain, mode, parse_query, scope, score_all
+from .index import get_index
+
+Mode = Literal["diagnose", "create", "review", "none"]
+
+__all__ = ["Answer", "Hit", "Route", "answer", "route", "search"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: str
+    kind: str
+    title: str
+    score: float
+    why: tuple[str, ...]  # "field:term" of the strongest matches, e.g. "aliases:1006"
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    triggered: bool
+    mode: Mode
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    query: str
+    route: Route
+    hits: tuple[Hit, ...]
+
+
+def _check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+
+
+def _rank(skill: Skill, query: str, kind: str | None, limit: int) -> tuple[list[Hit], Route]:
+    _check_kind(kind)
+    index = get_index(skill)
+    parsed = parse_query(index, query)
+    scored = score_all(index, parsed)
+    hits = [
+        Hit(index.ids[s.index], index.kinds[s.index], index.titles[s.index], round(s.score, 4),
+            explain(s.terms))
+        for s in scored
+        if kind is None or index.kinds[s.index] == kind
+    ][: max(limit, 0)]
+    if not query.strip():
+        return hits, Route(False, "none", ("empty question",))
+    sc = scope(index, parsed, scored)
+    if not sc.triggered:
+        return hits, Route(False, "none", sc.reasons)
+    chosen, why = mode(index, parsed)
+    m: Mode = "review" if chosen == "review" else "create" if chosen == "create" else "diagnose"
+    return hits, Route(True, m, sc.reasons + why)
+
+
+def search(skill: Skill, query: str, kind: str | None = None, limit: int = 5) -> list[Hit]:
+    """Entries that best match `query`, best first; `kind` filters to one kind."""
+    return _rank(skill, query, kind, limit)[0]
+
+
+def route(skill: Skill, query: str) -> Route:
+    """Whether the skill applies to `query`, in which mode, and why."""
+    return _rank(skill, query, None, 0)[1]
+
+
+def answer(skill: Skill, query: str, kind: str | None = None, limit: int = 5) -> Answer:
+    """Route and hits together; no hits when the question is out of scope."""
+    hits, rt = _rank(skill, query, kind, limit)
+    return Answer(query, rt, tuple(hits) if rt.triggered else ())
