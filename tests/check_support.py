@@ -1,7 +1,7 @@
 """Shared pieces of the `check` walker/CLI tests: a stand-in engine and the fixture skill.
 
 The stand-in flags the marker calls `SEND(` (rule fixture-send-unchecked, warning) and
-`NOTE(` (fixture-note-style, info), so these tests exercise walking, suppressions,
+`NOTE(` (fixture-note-style, info) and raises on `CRASH(`, so these tests exercise walking, suppressions,
 configuration and output independently of the real rules, which have tests of their own.
 """
 
@@ -21,14 +21,16 @@ MARKERS: tuple[tuple[str, str, Severity], ...] = (("SEND(", SEND, "warning"), ("
 CALLS: list[str] = []
 
 
-def fake_check_source(text: str, filename: str, *, skill: object = None,
-                      select: Iterable[str] | None = None,
-                      ignore: Iterable[str] | None = None) -> list[Diagnostic]:
-    CALLS.append(filename)
+def fake_check_text(text: str, filename: str, ruleset: object, *,
+                    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+                    language: str | None = None) -> list[Diagnostic]:
+    CALLS.append(f"{filename}:{language}")
     chosen = set(select) if select is not None else None
     dropped = set(ignore or ())
     out = []
     for number, line in enumerate(text.splitlines(), 1):
+        if "CRASH(" in line:
+            raise RuntimeError("stand-in engine failure")
         for marker, rule, severity in MARKERS:
             col = line.find(marker)
             if col < 0 or rule in dropped or (chosen is not None and rule not in chosen):
@@ -38,9 +40,14 @@ def fake_check_source(text: str, filename: str, *, skill: object = None,
     return out
 
 
+class FakeRuleSet:
+    problems: tuple[Diagnostic, ...] = ()
+
+
 def install_fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     package = importlib.import_module("realtime_skill.check")
-    monkeypatch.setattr(package, "check_source", fake_check_source, raising=False)
+    monkeypatch.setattr(package, "check_text", fake_check_text)
+    monkeypatch.setattr(package, "compile_rules", lambda skill: FakeRuleSet())
     CALLS.clear()
 
 

@@ -166,9 +166,23 @@ def test_nginx_files_by_name_place_and_content(tmp_path: Path, skill: object) ->
     write(tmp_path / "sites-available" / "default", "SEND(1);\n")  # nginx by place, no suffix
     report = run([tmp_path], skill)
     assert {Path(d.path).name for d in report.findings} == {"proxy.conf", "app.conf", "default"}
-    # the engine is told the language through the name it gets; findings keep the real path
-    assert any(call.endswith("sites-available/default.conf") for call in CALLS)
-    assert all(not d.path.endswith("default.conf") for d in report.findings)
+    # the engine is told the language: the file names alone do not say nginx
+    assert any(call.endswith("sites-available/default:nginx") for call in CALLS)
+    assert any(call.endswith("deploy/proxy.conf:nginx") for call in CALLS)
+
+
+def test_an_engine_failure_is_a_notice_and_the_run_goes_on(tmp_path: Path, skill: object) -> None:
+    write(tmp_path / "a.js", "CRASH(1)\n")
+    write(tmp_path / "b.js", "SEND(1)\n")
+    report = run([tmp_path], skill)
+    assert [Path(d.path).name for d in report.findings] == ["b.js"]
+    assert [(n.rule, n.severity) for n in report.notices] == [("check-error", "error")]
+
+
+def test_an_empty_selection_runs_no_rule(tmp_path: Path, skill: object) -> None:
+    write(tmp_path / "a.js", "SEND(1)\n")
+    report = run([tmp_path], skill, select=[])
+    assert report.findings == () and report.files_checked == 1
 
 
 @pytest.mark.parametrize(("path", "expected"), [

@@ -54,3 +54,22 @@ def test_no_traceback_on_binary_skill_file(skill_dir: Path) -> None:
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr + proc.stdout
     assert "references/patterns.md:1:1: not-utf8" in proc.stdout
+
+
+def test_lint_sarif_validates(skill_dir: Path) -> None:
+    import jsonschema
+
+    schema_path = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+    if not schema_path.exists():
+        import pytest
+
+        pytest.skip("shared SARIF schema not present")
+    (skill_dir / "SKILL.md").write_text((skill_dir / "SKILL.md").read_text().replace("name: realtime-engineer",
+                                                                                     "name: Bad--Name"))
+    code, out = run("lint", "--no-rules", "--format", "sarif", str(skill_dir))
+    assert code == 1
+    doc = json.loads(out)
+    jsonschema.validate(doc, json.loads(schema_path.read_text()))
+    assert {r["ruleId"] for r in doc["runs"][0]["results"]} >= {"name-case", "name-hyphens"}
+    described = {r["id"] for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert "name-case" in described and len(described) > 40

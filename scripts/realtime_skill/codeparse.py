@@ -10,7 +10,7 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def language_for_filename(name: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def ts_language(language: str) -> Language:
     """The tree-sitter Language object for a canonical language name."""
     from tree_sitter import Language
@@ -112,7 +112,7 @@ def ts_language(language: str) -> Language:
     raise ValueError(f"no tree-sitter grammar for {language!r}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def ts_parser(language: str) -> Parser:
     from tree_sitter import Parser
 

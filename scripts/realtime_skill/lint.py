@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .codeparse import syntax_problem
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .model import KIND_FILES, Entry, Skill
 
 MAX_NAME_LENGTH = 64
@@ -173,7 +173,7 @@ def check_frontmatter(skill: Skill, expected_name: str) -> Iterator[Diagnostic]:
     for key in fm:
         if key in SPEC_FIELDS:
             continue
-        sev = "warning" if key in PLATFORM_FIELDS else "error"
+        sev: Severity = "warning" if key in PLATFORM_FIELDS else "error"
         hint = (f"move it under metadata as a string, e.g. metadata.{key}"
                 if key not in PLATFORM_FIELDS else "a client-specific key; strict validators reject it")
         yield Diagnostic(path, _fm_line(skill, str(key)), "frontmatter-unknown-key",
@@ -305,7 +305,7 @@ def _line_offset(content: str, href: str) -> int:
 
 
 def _check_href(skill: Skill, rel: str, base: str, href: str, line: int) -> Iterator[Diagnostic]:
-    if not href or href.startswith("#") or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", href) and not href.startswith("file:"):
+    if not href or href.startswith("#") or (re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", href) and not href.startswith("file:")):
         return
     target = href.split("#", 1)[0].split("?", 1)[0]
     if not target:

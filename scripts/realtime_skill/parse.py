@@ -204,16 +204,7 @@ def _parse_entry(b: _Builder, tokens: list[Token], heading: str, line: int, end_
                 continue
             seen_meta = True
             meta_line = fence_line
-            data, problems = load_yaml(tok.content)
-            for p in problems:
-                b.diags.append(Diagnostic(b.path, fence_line + p.line,
-                                          "yaml-duplicate-key" if p.duplicate else "yaml-invalid",
-                                          f"{entry_id}: meta: {p.message}"))
-            if isinstance(data, dict):
-                meta = data
-            elif data is not None and not problems:
-                b.diags.append(Diagnostic(b.path, fence_line + 1, "meta-not-mapping",
-                                          f"{entry_id}: meta block must be a YAML mapping"))
+            meta = _mapping_block(b, entry_id, "meta", tok.content, fence_line, "meta-not-mapping") or {}
             continue
         if not seen_meta:
             b.diags.append(Diagnostic(b.path, fence_line, "meta-missing",
@@ -229,16 +220,8 @@ def _parse_entry(b: _Builder, tokens: list[Token], heading: str, line: int, end_
         if role == "rule":
             if rule is not None:
                 b.diags.append(Diagnostic(b.path, fence_line, "rule-block", f"{entry_id}: more than one yaml rule block"))
-            data, problems = load_yaml(tok.content)
-            for p in problems:
-                b.diags.append(Diagnostic(b.path, fence_line + p.line,
-                                          "yaml-duplicate-key" if p.duplicate else "yaml-invalid",
-                                          f"{entry_id}: rule: {p.message}"))
-            if isinstance(data, dict):
-                rule, rule_line = data, fence_line
-            elif not problems:
-                b.diags.append(Diagnostic(b.path, fence_line + 1, "rule-block",
-                                          f"{entry_id}: rule block must be a YAML mapping"))
+            rule = _mapping_block(b, entry_id, "rule", tok.content, fence_line, "rule-block")
+            rule_line = fence_line if rule is not None else rule_line
         if current is None:
             b.diags.append(Diagnostic(b.path, fence_line, "section-unknown",
                                       f"{entry_id}: code block outside any '### Section'"))
@@ -266,6 +249,22 @@ def _parse_entry(b: _Builder, tokens: list[Token], heading: str, line: int, end_
             examples = _examples(entry_id, ex_section, tokens)
     return Entry(entry_id, b.kind, title, b.path, line, end_line, meta, meta_line,
                  tuple(sections), markdown_text, rule, rule_line, message, examples)
+
+
+def _mapping_block(b: _Builder, entry_id: str, what: str, text: str, fence_line: int,
+                   not_mapping_rule: str) -> dict[str, Any] | None:
+    """A fenced YAML block that must be a mapping; problems become diagnostics."""
+    data, problems = load_yaml(text)
+    for p in problems:
+        b.diags.append(Diagnostic(b.path, fence_line + p.line,
+                                  "yaml-duplicate-key" if p.duplicate else "yaml-invalid",
+                                  f"{entry_id}: {what}: {p.message}"))
+    if isinstance(data, dict):
+        return data
+    if not problems:
+        b.diags.append(Diagnostic(b.path, fence_line + 1, not_mapping_rule,
+                                  f"{entry_id}: {what} block must be a YAML mapping"))
+    return None
 
 
 def _examples(entry_id: str, section: Section, tokens: list[Token]) -> tuple[Example, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -18,7 +18,7 @@ def schema_text(name: str) -> str:
     return resources.files("realtime_skill").joinpath("schemas", name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(schema_text(name))
     return data
@@ -60,11 +60,16 @@ def _meta_key_line(entry: Entry, key: str) -> int:
     return entry.meta_line
 
 
-def validate_entry(entry: Entry) -> list[Diagnostic]:
-    """Schema problems of one entry, each pointed at the meta key or the heading."""
+@cache
+def _validator(name: str) -> Any:
     from jsonschema import Draft202012Validator
 
-    validator = Draft202012Validator(load_schema("entry.schema.json"))
+    return Draft202012Validator(load_schema(name))
+
+
+def validate_entry(entry: Entry) -> list[Diagnostic]:
+    """Schema problems of one entry, each pointed at the meta key or the heading."""
+    validator = _validator("entry.schema.json")
     out: list[Diagnostic] = []
     for err in sorted(validator.iter_errors(entry_document(entry)), key=lambda e: list(e.path)):
         where = list(err.absolute_path)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from . import __version__
 from .loader import load_skill
-from .model import KIND_FILES, Entry, Skill
+from .model import Entry, Skill
 
 URI_ROOT = "skill://realtime-engineer"
 MAX_SOURCE_BYTES = 1024 * 1024

@@ -10,15 +10,14 @@ continues in-process.
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import math
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..codeparse import DEFAULT_SUFFIX, language_for_filename
+from ..codeparse import DEFAULT_SUFFIX
 from ..diagnostics import SEVERITY_RANK, Diagnostic
 from .config import DEFAULT_MAX_BYTES
 from .suppress import apply_suppressions
@@ -28,6 +27,15 @@ if TYPE_CHECKING:
     from ..model import Skill
 
 PARALLEL_THRESHOLD = 200
+CHECK_ERROR = "check-error"  # the engine's rule id for its own failures
+# Small snippets that make the engine compile every query of a language before a fork.
+WARM_TEXT = {
+    "javascript": "const ws = new WebSocket(u);\nws.onmessage = (e) => JSON.parse(e.data);\n",
+    "typescript": "const ws = new WebSocket(u);\nws.onmessage = (e) => JSON.parse(e.data);\n",
+    "tsx": "useEffect(() => { socket.on('x', f); }, []);\n",
+    "python": "async def h(ws):\n    async for m in ws:\n        json.loads(m)\n",
+    "nginx": "server {\n  location / {\n    proxy_pass http://a;\n  }\n}\n",
+}
 BINARY_SNIFF_BYTES = 8192
 Progress = Callable[[int, int], None]
 
@@ -53,7 +61,7 @@ class CheckReport:
 
 @dataclass(frozen=True, slots=True)
 class _Settings:
-    skill: Skill
+    ruleset: Any  # the engine's compiled RuleSet (plain data: cheap to hand to workers)
     select: tuple[str, ...] | None
     ignore: tuple[str, ...] | None
     min_rank: int
@@ -103,14 +111,6 @@ def read_source(path: str, display: str, max_bytes: int) -> Source:
     return Source(text)
 
 
-def _engine_name(display: str, language: str) -> str:
-    """A file name from which the engine infers `language` (its rules apply by suffix):
-    a `sites-available/default` or a sniffed `proxy.conf` gets the nginx suffix."""
-    if language_for_filename(display) == language:
-        return display
-    return display + DEFAULT_SUFFIX.get(language, "")
-
-
 def _check_one(target: Target, settings: _Settings) -> _Result:
     source = read_source(target.path, target.display, settings.max_bytes)
     if source.text is None:
@@ -122,22 +122,24 @@ def _check_one(target: Target, settings: _Settings) -> _Result:
         if not looks_like_nginx(text):
             return _Result()  # a .conf of some other program: not ours to check
         language = "nginx"
-    from . import check_source
-
-    name = _engine_name(target.display, language)
-    try:
-        found = check_source(text, name, skill=settings.skill, select=settings.select,
-                             ignore=settings.ignore)
-    except Exception as exc:  # the engine promises not to raise; one bad file must not stop a run
-        return _Result(notices=(notice(target.display, "skipped-internal-error",
-                                       f"the checker failed on this file: "
-                                       f"{exc.__class__.__name__}: {exc}", severity="warning"),),
-                       files_checked=0)
-    if name != target.display:
-        found = [dataclasses.replace(f, path=target.display) if f.path == name else f for f in found]
-    kept = [f for f in apply_suppressions(found, text) if SEVERITY_RANK.get(f.severity, 2) >= settings.min_rank]
     lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
-    return _Result(findings=tuple(kept), files_checked=1, lines_checked=lines)
+    if settings.select == ():
+        return _Result(files_checked=1, lines_checked=lines)  # every rule deselected
+    from . import check_text
+
+    try:
+        # the language is passed, not inferred from the name: `sites-available/default`
+        # and a sniffed `proxy.conf` are nginx whatever their suffix says
+        found = check_text(text, target.display, settings.ruleset, select=settings.select,
+                           ignore=settings.ignore, language=language)
+    except Exception as exc:  # the engine promises not to raise; one bad file must not stop a run
+        found = [Diagnostic(target.display, 1, CHECK_ERROR, f"the checker failed on this file: "
+                            f"{exc.__class__.__name__}: {exc}", severity="error")]
+    # the engine's own failures are problems of the run, not findings in the code
+    problems = tuple(f for f in found if f.rule == CHECK_ERROR)
+    found = [f for f in found if f.rule != CHECK_ERROR]
+    kept = [f for f in apply_suppressions(found, text) if SEVERITY_RANK.get(f.severity, 2) >= settings.min_rank]
+    return _Result(findings=tuple(kept), notices=problems, files_checked=1, lines_checked=lines)
 
 
 def _check_chunk(targets: Sequence[Target], settings: _Settings) -> _Result:
@@ -182,13 +184,14 @@ def _chunks(targets: Sequence[Target], jobs: int) -> list[Sequence[Target]]:
 
 
 def _warm_engine(settings: _Settings, targets: Sequence[Target]) -> None:
-    """Load grammars and compile rules before forking, so each worker inherits them."""
-    from . import check_source
+    """Load grammars and compile queries before forking, so each worker inherits them."""
+    from . import check_text
 
-    for language in sorted({t.language for t in targets} - {SNIFF_LANGUAGE}):
+    languages = {"nginx" if t.language == SNIFF_LANGUAGE else t.language for t in targets}
+    for language in sorted(languages):
         try:
-            check_source("", f"warm{DEFAULT_SUFFIX.get(language, '')}", skill=settings.skill,
-                         select=settings.select, ignore=settings.ignore)
+            check_text(WARM_TEXT.get(language, "x\n"), f"warm{DEFAULT_SUFFIX.get(language, '')}",
+                       settings.ruleset, select=settings.select, ignore=settings.ignore, language=language)
         except Exception:
             pass  # warming is an optimisation; a real failure shows per file later
 
@@ -267,8 +270,11 @@ def check_paths(
         from ..loader import load_skill
 
         skill = load_skill()
+    from . import compile_rules
+
+    ruleset = compile_rules(skill)
     settings = _Settings(
-        skill=skill,
+        ruleset=ruleset,
         select=tuple(select) if select is not None else None,
         ignore=tuple(ignore) if ignore is not None else None,
         min_rank=SEVERITY_RANK.get(severity, 0),
@@ -287,5 +293,6 @@ def check_paths(
     if result is None:
         result = _run_serial(targets, settings, progress)
     findings = sorted(result.findings, key=Diagnostic.sort_key)
-    notices = sorted((*found.notices, *result.notices), key=Diagnostic.sort_key)
+    rule_problems = tuple(getattr(ruleset, "problems", ()))  # invalid rules of the skill: they did not run
+    notices = sorted((*rule_problems, *found.notices, *result.notices), key=Diagnostic.sort_key)
     return CheckReport(tuple(findings), tuple(notices), result.files_checked, result.lines_checked)

@@ -27,7 +27,18 @@ _DIRECTIVE = re.compile(
     r"(?P<comment>#|//|/\*)[^\n]*?realtime-skill:\s*ignore\b(?:\[(?P<ids>[^\]\n]*)\])?"
 )
 # A line that holds only a comment: its directive also covers the line below.
-_COMMENT_ONLY = re.compile(r"^\s*(?:#|//|/\*|\*|\{/\*)")
+_LINE_COMMENT = re.compile(r"^\s*(?:#|//)")
+
+
+def _comment_only(line: str) -> bool:
+    if _LINE_COMMENT.match(line):
+        return True
+    stripped = line.strip()
+    if not (stripped.startswith(("/*", "{/*", "*"))):
+        return False
+    end = stripped.find("*/")
+    # `/* directive */ code()` has code after the comment: it covers its own line only
+    return end < 0 or stripped[end + 2:].strip() in ("", "}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +83,7 @@ def scan_suppressions(text: str) -> Suppressions:
             if not ids:  # `ignore[]` names nothing: silence nothing rather than everything
                 continue
         _merge(by_line, number, ids)
-        if _COMMENT_ONLY.match(line):
+        if _comment_only(line):
             _merge(by_line, number + 1, ids)
     return Suppressions(by_line)
 

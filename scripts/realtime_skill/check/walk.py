@@ -173,8 +173,8 @@ def _ancestor_ignores(directory: str) -> _Ignores:
 
 
 # (path to open, display path, absolute path, real path, ignores, real paths of the
-# directories on the way down: a link to one of them is a loop)
-_Frame = tuple[str, str, str, str, _Ignores, frozenset[str]]
+# directories on the way down: a link to one of them is a loop, path below the walk root)
+_Frame = tuple[str, str, str, str, _Ignores, frozenset[str], str]
 
 
 class Walker:
@@ -236,9 +236,9 @@ class Walker:
 
     def _walk(self, path: str, display: str, absolute: str, real: str, ignores: _Ignores) -> None:
         # iterative: deep trees must not hit the recursion limit
-        stack: list[_Frame] = [(path, display, absolute, real, ignores, frozenset({real}))]
+        stack: list[_Frame] = [(path, display, absolute, real, ignores, frozenset({real}), "")]
         while stack:
-            path, display, absolute, real, ignores, chain = stack.pop()
+            path, display, absolute, real, ignores, chain, below = stack.pop()
             if self.respect_gitignore:
                 ignores = ignores.with_file(absolute, os.path.join(path, ".gitignore"))
             try:
@@ -257,7 +257,8 @@ class Walker:
                 except OSError:
                     is_dir = False
                 if is_dir:
-                    found = self._enter(entry, child_display, child_abs, real, ignores, chain)
+                    found = self._enter(entry, child_display, child_abs, real, ignores, chain,
+                                        f"{below}{entry.name}/")
                     if found is not None:
                         subdirs.append(found)
                     continue
@@ -265,7 +266,9 @@ class Walker:
                     continue
                 if self.excluded(child_abs, False):
                     continue
-                language = language_for_path(child_display)  # not the absolute path: a checkout in ~/nginx-stuff/ does not make every .conf nginx
+                # judged on the path below the walk root: a checkout in ~/nginx-notes/
+                # does not make every .conf in it nginx
+                language = language_for_path(f"{below}{entry.name}")
                 if language is None:
                     continue
                 try:
@@ -279,7 +282,7 @@ class Walker:
             stack.extend(reversed(subdirs))
 
     def _enter(self, entry: os.DirEntry[str], display: str, absolute: str, parent_real: str,
-               ignores: _Ignores, chain: frozenset[str]) -> _Frame | None:
+               ignores: _Ignores, chain: frozenset[str], below: str) -> _Frame | None:
         name = entry.name
         if name in SKIP_DIRS:
             return None
@@ -300,7 +303,7 @@ class Walker:
         if real in self.seen_dirs:
             return None  # reached twice through links: checked once
         self.seen_dirs.add(real)
-        return entry.path, display, absolute, real, ignores, chain | {real}
+        return entry.path, display, absolute, real, ignores, chain | {real}, below
 
     def _add_file(self, path: str, display: str, language: str, info: os.stat_result, *,
                   explicit: bool) -> None:

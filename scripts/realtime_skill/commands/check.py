@@ -45,9 +45,14 @@ def _load_skill(skill_dir: str | None) -> Skill:
     from ..loader import SkillNotFound, load_skill
 
     try:
-        return load_skill(skill_dir)
+        skill = load_skill(skill_dir)
     except SkillNotFound as exc:
         raise FatalError(str(exc)) from exc
+    if any(d.rule == "skill-md-missing" for d in skill.diagnostics):
+        raise FatalError(f"{skill.root}: not a skill folder (no SKILL.md)")
+    if not skill.by_kind("validation"):
+        raise FatalError(f"{skill.root}: the skill has no validation rules to check with")
+    return skill
 
 
 def _load_config(paths: list[str], known: set[str]) -> CheckConfig:
@@ -201,4 +206,11 @@ def command(paths: tuple[str, ...], select: str | None, ignore: str | None, seve
     except Exception as exc:  # a bug must still end in one line and exit 2, not a traceback
         raise FatalError(f"internal error: {exc.__class__.__name__}: {exc}") from exc
     click.echo(text, nl=False)
+    # problems of the run itself (a rule that failed, an invalid rule, a missing path)
+    # go to stderr whatever the format, so that they are not lost in a SARIF upload
+    if not (show_notices and fmt == "text"):
+        for problem in report.notices:
+            if problem.severity != "info":
+                click.echo(f"{problem.severity}: {problem.path}:{problem.line}: {problem.rule} {problem.message}",
+                           err=True)
     raise click.exceptions.Exit(1 if report.findings else 0)

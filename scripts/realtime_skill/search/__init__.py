@@ -14,15 +14,18 @@ The domain vocabulary (synonyms, mode cues, scope anchors) is data: entry aliase
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from ..model import KINDS, Skill
 from .engine import explain, mode, parse_query, scope, score_all
-from .index import get_index
+from .index import Index, get_index
+
+if TYPE_CHECKING:  # importing the model costs ~12 ms that a cached `ask` never needs
+    from ..model import Skill
 
 Mode = Literal["diagnose", "create", "review", "none"]
+KINDS = ("sharp_edge", "pattern", "validation")  # model.KINDS (a test checks they agree)
 
-__all__ = ["Answer", "Hit", "Route", "answer", "route", "search"]
+__all__ = ["Answer", "Hit", "Route", "answer", "answer_from_index", "route", "search"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +56,15 @@ def _check_kind(kind: str | None) -> None:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
 
 
-def _rank(skill: Skill, query: str, kind: str | None, limit: int) -> tuple[list[Hit], Route]:
+def _rank(index: Index, query: str, kind: str | None, limit: int) -> tuple[list[Hit], Route]:
     _check_kind(kind)
-    index = get_index(skill)
     parsed = parse_query(index, query)
     scored = score_all(index, parsed)
     hits = [
-        Hit(index.ids[s.index], index.kinds[s.index], index.titles[s.index], round(s.score, 4),
+        Hit(index.ids[s.pos], index.kinds[s.pos], index.titles[s.pos], round(s.score, 4),
             explain(s.terms))
         for s in scored
-        if kind is None or index.kinds[s.index] == kind
+        if kind is None or index.kinds[s.pos] == kind
     ][: max(limit, 0)]
     if not query.strip():
         return hits, Route(False, "none", ("empty question",))
@@ -76,15 +78,20 @@ def _rank(skill: Skill, query: str, kind: str | None, limit: int) -> tuple[list[
 
 def search(skill: Skill, query: str, kind: str | None = None, limit: int = 5) -> list[Hit]:
     """Entries that best match `query`, best first; `kind` filters to one kind."""
-    return _rank(skill, query, kind, limit)[0]
+    return _rank(get_index(skill), query, kind, limit)[0]
 
 
 def route(skill: Skill, query: str) -> Route:
     """Whether the skill applies to `query`, in which mode, and why."""
-    return _rank(skill, query, None, 0)[1]
+    return _rank(get_index(skill), query, None, 0)[1]
 
 
 def answer(skill: Skill, query: str, kind: str | None = None, limit: int = 5) -> Answer:
     """Route and hits together; no hits when the question is out of scope."""
-    hits, rt = _rank(skill, query, kind, limit)
+    return answer_from_index(get_index(skill), query, kind, limit)
+
+
+def answer_from_index(index: Index, query: str, kind: str | None = None, limit: int = 5) -> Answer:
+    """`answer` over an index already at hand (see `index.cached_index`)."""
+    hits, rt = _rank(index, query, kind, limit)
     return Answer(query, rt, tuple(hits) if rt.triggered else ())

@@ -4,35 +4,35 @@ whether the question is in scope and which mode it asks for."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .index import FIELDS, Index, Phrase
-from .text import contains, tokens, with_bigrams
+from .index import FIELDS, Index, Phrase, Synonym, idf_of, postings
+from .text import STOPWORDS, contains, stem, tokens, with_bigrams, words
 
 K1 = 1.2
 BIGRAM_WEIGHT = 0.6  # a phrase match adds to, never replaces, its two words
 EXPANSION_WEIGHT = 0.7  # a synonym is good evidence, but weaker than the user's own word
-# Scope: share of the question's information (idf-weighted words) that the best entries
-# explain, with and without an unambiguous anchor word such as "websocket".
-MIN_COVERAGE_ANCHORED = 0.2
-MIN_COVERAGE = 0.4
 MIN_DOMAIN_TERMS = 2
 # fenced code, or several lines that end like code, means "look at this code"
 _FENCED = re.compile(r"```|~~~")
-_CODE_LINE = re.compile(r"[;{}]\s*$|=>|^\s*(def|async def|const|let|var|import|location|server)\b|\)\s*$")
+_CODE_LINE = re.compile(r"[;{}]\s*$|=>|^\s*(def|async def|const|let|var|import)\s|^\s*(location\s+\S+|server)\s*\{|\)\s*$")
+# an exception name, an errno, an HTTP status or a WebSocket close code quoted in the text
+_ERROR_TEXT = re.compile(r"\b\w+(Error|Exception)\b|\bE[A-Z]{4,}\b|\b[45]\d\d\b|\b10(0[0-9]|1[0-5])\b|\b4\d{3}\b")
 _INLINE_CODE = re.compile(r"\w\.\w+\([^)]*\)|\w+\s*=\s*\S+\(|`[^`]+`")
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+# NamedTuples: cheaper to define than dataclasses, and this module is on the cold path
+class Query(NamedTuple):
     text: str
-    full: tuple[str, ...]  # stemmed, stopwords kept (phrases, cues)
+    raw: tuple[str, ...]  # lower-case words, unstemmed (mode cues)
+    full: tuple[str, ...]  # stemmed, stopwords kept (phrases)
     content: tuple[str, ...]  # stemmed, stopwords dropped, not_domain phrases blanked
     weights: dict[str, float]  # query term (unigram or bigram) -> weight
-    synonyms: tuple[tuple[str, str], ...]  # (phrase said, canonical term)
+    synonyms: tuple[Synonym, ...]  # vocabulary phrases found in the question
     # original unigram -> canonical tokens it stands for via a synonym
-    stands_for: dict[str, frozenset[str]] = field(default_factory=dict)
+    stands_for: dict[str, frozenset[str]]
     excluded: tuple[str, ...] = ()  # not_domain phrases found
+    composites: frozenset[str] = frozenset()  # "websocket" when "web" and "socket" follow
 
 
 def _blank(toks: list[str], phrases: tuple[Phrase, ...]) -> tuple[list[str], list[str]]:
@@ -48,33 +48,47 @@ def _blank(toks: list[str], phrases: tuple[Phrase, ...]) -> tuple[list[str], lis
     return out, found
 
 
+def _composites(raw: list[str]) -> frozenset[str]:
+    """Stemmed forms of words that the tokeniser also split into parts ("WebSocket" ->
+    "websocket", "web", "socket"): when the whole is unknown its parts carry the meaning."""
+    out: set[str] = set()
+    for i, word in enumerate(raw):
+        joined = ""
+        for part in raw[i + 1 : i + 6]:
+            joined += part.replace(".", "")
+            if joined == word.replace(".", ""):
+                out.add(stem(word))
+                break
+            if not word.replace(".", "").startswith(joined):
+                break
+    return frozenset(out)
+
+
 def parse_query(index: Index, text: str) -> Query:
+    raw = words(text.replace("_", " "))
     full_raw = tokens(text, keep_stopwords=True)
     full, excluded = _blank(full_raw, index.not_domain)
-    from .text import STOPWORDS
-
     content = [t for t in full if t and t not in STOPWORDS]
     weights: dict[str, float] = {}
     for term in with_bigrams(content):
         weights[term] = max(weights.get(term, 0.0), BIGRAM_WEIGHT if " " in term else 1.0)
-    matched: list[tuple[str, str]] = []
+    matched: list[Synonym] = []
     stands_for: dict[str, set[str]] = {}
     for syn in index.synonyms:
         if contains(full, syn.phrase):
-            matched.append((syn.text, syn.term))
+            matched.append(syn)
             for term in with_bigrams(list(syn.canonical)):
                 w = EXPANSION_WEIGHT * (BIGRAM_WEIGHT if " " in term else 1.0)
                 weights[term] = max(weights.get(term, 0.0), w)
             for tok in syn.phrase:
                 if tok in content:
                     stands_for.setdefault(tok, set()).update(syn.canonical)
-    return Query(text, tuple(full), tuple(content), weights, tuple(matched),
-                 {k: frozenset(v) for k, v in stands_for.items()}, tuple(excluded))
+    return Query(text, tuple(raw), tuple(full), tuple(content), weights, tuple(matched),
+                 {k: frozenset(v) for k, v in stands_for.items()}, tuple(excluded), _composites(raw))
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
-    index: int
+class Scored(NamedTuple):
+    pos: int  # the entry's position in the index
     score: float
     terms: tuple[tuple[str, float, int], ...]  # (term, contribution, field mask)
 
@@ -83,16 +97,16 @@ def score_all(index: Index, query: Query) -> list[Scored]:
     acc: dict[int, float] = {}
     parts: dict[int, list[tuple[str, float, int]]] = {}
     for term, qw in query.weights.items():
-        plist = index.postings.get(term)
-        if not plist:
+        packed = index.postings.get(term)
+        if packed is None:
             continue
-        idf = index.idf[term]
-        for i, tf, mask in plist:
+        idf = idf_of(packed)
+        for i, tf, mask in postings(packed):
             contribution = qw * idf * tf * (K1 + 1.0) / (K1 + tf)
             acc[i] = acc.get(i, 0.0) + contribution
             parts.setdefault(i, []).append((term, contribution, mask))
     scored = [Scored(i, s, tuple(sorted(parts[i], key=lambda p: -p[1]))) for i, s in acc.items()]
-    scored.sort(key=lambda s: (-s.score, index.ids[s.index]))
+    scored.sort(key=lambda s: (-s.score, index.ids[s.pos]))
     return scored
 
 
@@ -112,43 +126,98 @@ def coverage(index: Index, query: Query, scored: Scored) -> float:
     present = {t for t, _c, _m in scored.terms}
     total = matched = 0.0
     for tok in set(query.content):
-        weight = index.idf.get(tok, index.idf_unseen)
+        packed = index.postings.get(tok)
+        weight = idf_of(packed) if packed is not None else index.idf_unseen
+        hit = tok in present or bool(query.stands_for.get(tok, frozenset()) & present)
+        if tok in query.composites and not hit:
+            continue  # its parts are counted instead
         total += weight
-        if tok in present or (query.stands_for.get(tok, frozenset()) & present):
-            matched += weight
+        matched += weight if hit else 0.0
     return matched / total if total else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(NamedTuple):
     triggered: bool
     reasons: tuple[str, ...]
     coverage: float
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+
+
+KEY_MASK = sum(1 << FIELDS.index(f) for f in ("id", "title", "aliases", "tags"))
+
+
+class Evidence(NamedTuple):
+    anchors: tuple[str, ...]  # curated words that alone mean this domain ("websocket")
+    phrases: tuple[str, ...]  # specific synonyms and two-word phrases of titles/aliases/tags
+    words: tuple[str, ...]  # single words the knowledge base uses in those fields
+
+
+def _distinct(phrases: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Drop phrases contained in a longer one: '60 seconds' and '60 second' are one fact."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    kept: list[tuple[str, ...]] = []
+    for p in ordered:
+        if not any(contains(list(k), p) for k in kept):
+            kept.append(p)
+    return sorted(kept)
+
+
+def evidence(index: Index, query: Query, scored: list[Scored]) -> Evidence:
+    anchors = {" ".join(a) for a in index.anchors if contains(list(query.full), a)}
+    phrases: set[tuple[str, ...]] = set()
+    singles: set[str] = set()
+    for syn in query.synonyms:
+        if syn.specific:
+            phrases.add(tuple(t for t in syn.phrase if t not in STOPWORDS))
+        else:
+            singles.update(t for t in syn.phrase if t in query.content)
+    for s in scored[:3]:
+        for term, _c, mask in s.terms:
+            if " " in term and mask & KEY_MASK and query.weights.get(term, 0.0) == BIGRAM_WEIGHT:
+                phrases.add(tuple(term.split(" ")))
+    singles.update(t for t in query.content if t in index.domain)
+    return Evidence(tuple(sorted(anchors)), tuple(" ".join(p) for p in _distinct(phrases)),
+                    tuple(sorted(singles)))
+
+
+# Coverage needed, by the strongest evidence present: the more specific the question's
+# domain words, the less of it the entries must explain.
+NEEDS_WITH_ANCHOR = 0.2
+NEEDS_WITH_PHRASES = 0.3  # two or more distinct domain phrases
+NEEDS_WITH_PHRASE = 0.5  # exactly one
+NEEDS_WITH_WORDS = 0.75  # only single domain words (MIN_DOMAIN_TERMS of them)
 
 
 def scope(index: Index, query: Query, scored: list[Scored]) -> Scope:
-    anchors = sorted({" ".join(a) for a in index.anchors if contains(list(query.full), a)})
-    domain_terms = sorted({t for t in query.content if t in index.domain})
+    ev = evidence(index, query, scored)
     best = max((coverage(index, query, s) for s in scored[:3]), default=0.0)
     reasons: list[str] = []
     if query.excluded:
-        reasons.append("outside the domain: " + ", ".join(query.excluded))
-    if anchors:
-        reasons.append("domain anchors: " + ", ".join(anchors))
-    if domain_terms:
-        reasons.append("domain terms: " + ", ".join(domain_terms[:8]))
+        reasons.append("not this domain: " + ", ".join(query.excluded))
+    if ev.anchors:
+        reasons.append("domain anchors: " + ", ".join(ev.anchors[:6]))
+    if ev.phrases:
+        reasons.append("domain phrases: " + ", ".join(ev.phrases[:6]))
+    if ev.words:
+        reasons.append("domain words: " + ", ".join(ev.words[:8]))
     if query.synonyms:
-        reasons.append("vocabulary: " + ", ".join(f"{a!r} -> {b}" for a, b in query.synonyms[:5]))
-    reasons.append(f"coverage {best:.2f} of the question by the best entries")
-    evidence = len(domain_terms) + len(query.synonyms)
-    if anchors:
-        ok = best >= MIN_COVERAGE_ANCHORED
-        reasons.append(f"needs coverage >= {MIN_COVERAGE_ANCHORED} with an anchor: {'yes' if ok else 'no'}")
+        reasons.append("vocabulary: " + ", ".join(f"{syn.text!r} -> {syn.term}" for syn in query.synonyms[:5]))
+    if ev.anchors:
+        need, basis = NEEDS_WITH_ANCHOR, "an anchor"
+    elif len(ev.phrases) >= 2:
+        need, basis = NEEDS_WITH_PHRASES, "domain phrases"
+    elif ev.phrases:
+        need, basis = NEEDS_WITH_PHRASE, "one domain phrase"
+    elif len(ev.words) >= MIN_DOMAIN_TERMS:
+        need, basis = NEEDS_WITH_WORDS, "domain words only"
     else:
-        ok = best >= MIN_COVERAGE and evidence >= MIN_DOMAIN_TERMS
-        reasons.append(f"no anchor: needs coverage >= {MIN_COVERAGE} and {MIN_DOMAIN_TERMS}+ domain terms: "
-                       f"{'yes' if ok else 'no'}")
-    return Scope(ok, tuple(reasons), best)
+        need, basis = 2.0, "no domain evidence"
+    ok = best >= need
+    reasons.append(f"the best entries cover {best:.2f} of the question; with {basis} "
+                   f"{'it needs' if need <= 1 else 'nothing is enough'}"
+                   + (f" {need:.2f}" if need <= 1 else "") + f": {'in scope' if ok else 'out of scope'}")
+    return Scope(ok, tuple(reasons), best, ev.anchors + ev.phrases, ev.words)
 
 
 def looks_like_code(text: str) -> int:
@@ -165,7 +234,7 @@ def looks_like_code(text: str) -> int:
 
 
 def mode(index: Index, query: Query) -> tuple[str, tuple[str, ...]]:
-    full = list(query.full)
+    full = list(query.raw)
     votes: dict[str, float] = {m: 0.0 for m in index.mode_order}
     reasons: list[str] = []
     for name in index.mode_order:
@@ -175,8 +244,11 @@ def mode(index: Index, query: Query) -> tuple[str, tuple[str, ...]]:
             reasons.append(f"{name} cues: " + ", ".join(hits[:5]))
     code = looks_like_code(query.text)
     if code:
-        votes["review"] = votes.get("review", 0.0) + (3.0 if code == 2 else 1.0)
+        votes["review"] = votes.get("review", 0.0) + (3.0 if code == 2 else 0.5)
         reasons.append("pasted code" if code == 2 else "inline code")
+    if _ERROR_TEXT.search(query.text):
+        votes["diagnose"] = votes.get("diagnose", 0.0) + 1.0
+        reasons.append("error text")
     best = max(votes.values(), default=0.0)
     if best <= 0:
         reasons.append(f"no cue: default {index.default_mode}")

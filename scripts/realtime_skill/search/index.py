@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import math
 import os
-import pickle
 import re
-import tempfile
+import struct
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..model import Entry, Skill
-from .text import tokens, with_bigrams
+from .text import STOPWORDS, tokens, with_bigrams, words
 
-INDEX_FORMAT = 3
+if TYPE_CHECKING:  # the model is only needed to build an index, never to read one
+    from ..model import Entry, Skill
 
 # Field weights and length normalisation. Short, curated fields (title, aliases, tags)
 # say what an entry is about; the body says much more, about many things.
@@ -37,29 +36,33 @@ B: dict[str, float] = {"id": 0.3, "title": 0.3, "aliases": 0.5, "tags": 0.3,
 LEAD_SECTION = {"sharp_edge": "Symptoms", "pattern": "Use when", "validation": "Message"}
 KEY_FIELDS = ("id", "title", "aliases", "tags")
 
-_FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_FENCE = r"^(`{3,}|~{3,}).*?^\1[ \t]*$"  # compiled when building, never on the query path
 _MODES = ("diagnose", "create", "review")
 
 Phrase = tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Synonym:
+# NamedTuples, not dataclasses: the index is unpickled on every cold `ask`, and a
+# slots dataclass restores its state in Python, field by field.
+class Synonym(NamedTuple):
     phrase: Phrase  # stemmed tokens of what people say, stopwords kept
     canonical: tuple[str, ...]  # stemmed content tokens of the canonical term
     text: str  # "ghost users"
     term: str  # "presence"
+    specific: bool  # several words or a code: by itself evidence that the question is in scope
 
 
-@dataclass(frozen=True, slots=True)
-class Index:
-    digest: str
+class Index(NamedTuple):
     ids: tuple[str, ...]
     kinds: tuple[str, ...]
     titles: tuple[str, ...]
-    # term -> [(entry index, combined field-normalised tf, bitmask of FIELDS)]
-    postings: dict[str, tuple[tuple[int, float, int], ...]]
-    idf: dict[str, float]
+    # what `ask` prints, so that it can answer without unpickling the skill
+    severities: tuple[str | None, ...]
+    excerpts: tuple[str, ...]
+    related: tuple[tuple[str, ...], ...]
+    # term -> packed idf and postings (see pack/postings): one bytes object per term
+    # unpickles an order of magnitude faster than tuples of tuples
+    postings: dict[str, bytes]
     idf_unseen: float
     synonyms: tuple[Synonym, ...]
     cues: dict[str, tuple[Phrase, ...]]
@@ -70,8 +73,40 @@ class Index:
     domain: frozenset[str]  # unigrams of titles, aliases, tags, ids and the vocabulary
 
 
+_IDF = struct.Struct("<f")
+_POSTING = struct.Struct("<HfH")  # entry index, combined field-normalised tf, field bitmask
+
+
+def pack(idf: float, entries: list[tuple[int, float, int]]) -> bytes:
+    return _IDF.pack(idf) + b"".join(_POSTING.pack(i, tf, mask) for i, tf, mask in entries)
+
+
+def idf_of(packed: bytes) -> float:
+    value: float = _IDF.unpack_from(packed)[0]
+    return value
+
+
+def postings(packed: bytes) -> Iterator[tuple[int, float, int]]:
+    for i, tf, mask in _POSTING.iter_unpack(packed[_IDF.size :]):
+        yield int(i), float(tf), int(mask)
+
+
 def _strip_fences(markdown: str) -> str:
-    return _FENCE.sub(" ", markdown)
+    return re.sub(_FENCE, " ", markdown, flags=re.MULTILINE | re.DOTALL)
+
+
+_MARKUP = r"[*`#>]+|(?<!\w)_+|_+(?!\w)|\[([^\]]*)\]\([^)]*\)"
+
+
+def excerpt(entry: Entry, width: int = 220) -> str:
+    """The start of the entry's first section (a validation's message) as plain text."""
+    if entry.kind == "validation" and entry.message:
+        text = entry.message
+    else:
+        text = entry.sections[0].markdown if entry.sections else ""
+    text = re.sub(_MARKUP, lambda m: m.group(1) or "", _strip_fences(text))
+    text = " ".join(text.replace("\n- ", " · ").split()).lstrip("- ")
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def entry_fields(entry: Entry) -> dict[str, list[str]]:
@@ -82,7 +117,10 @@ def entry_fields(entry: Entry) -> dict[str, list[str]]:
     code: list[str] = []
     for section in entry.sections:
         prose = tokens(_strip_fences(section.markdown))
-        (lead if section.name == lead_name else body).extend(with_bigrams(prose))
+        if section.name == lead_name:
+            lead.extend(with_bigrams(prose))
+        else:  # body bigrams would triple the index for no measurable gain
+            body.extend(prose)
         for block in section.code_blocks:
             if block.role not in ("meta", "rule"):
                 code.extend(tokens(block.code))
@@ -148,23 +186,24 @@ def build_index(skill: Skill) -> Index:
         for term, value in combined.items():
             postings.setdefault(term, []).append((i, value, masks[term]))
             df[term] += 1
-    idf = {t: math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+    packed = {t: pack(math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5)), p) for t, p in postings.items()}
 
     synonyms: list[Synonym] = []
     for term, phrases in skill.vocabulary.items():
         canonical = tuple(tokens(term.replace("-", " ")))
         domain.update(canonical)
         for phrase in phrases:
-            toks = tuple(tokens(phrase, keep_stopwords=True))
-            if toks and canonical:
-                synonyms.append(Synonym(toks, canonical, phrase, term))
+            said = tuple(tokens(phrase, keep_stopwords=True))
+            if said and canonical:
+                specific = sum(1 for t in said if t not in STOPWORDS) >= 2 or any(c.isdigit() for c in phrase)
+                synonyms.append(Synonym(said, canonical, phrase, term, specific))
                 domain.update(tokens(phrase))
 
     extra = _vocabulary_sections(skill)
     modes = extra.get("modes") if isinstance(extra.get("modes"), dict) else {}
     assert isinstance(modes, dict)
-    cues = {m: tuple(p for p in (tuple(tokens(c, keep_stopwords=True)) for c in _phrases(modes.get(m))) if p)
-            for m in _MODES}
+    # cues match unstemmed words: "keeps" is a symptom, "keep" often is not
+    cues = {m: tuple(p for p in (tuple(words(c)) for c in _phrases(modes.get(m))) if p) for m in _MODES}
     default_mode = str(modes.get("default", "diagnose"))
     if default_mode not in _MODES:
         default_mode = "diagnose"
@@ -179,12 +218,13 @@ def build_index(skill: Skill) -> Index:
         domain.update(anchor)
 
     return Index(
-        digest=skill.digest,
         ids=tuple(e.id for e in entries),
         kinds=tuple(e.kind for e in entries),
         titles=tuple(e.title for e in entries),
-        postings={t: tuple(p) for t, p in postings.items()},
-        idf=idf,
+        severities=tuple(e.severity for e in entries),
+        excerpts=tuple(excerpt(e) for e in entries),
+        related=tuple(e.related for e in entries),
+        postings=packed,
         idf_unseen=math.log(1.0 + (n + 0.5) / 0.5) if n else 1.0,
         synonyms=tuple(synonyms),
         cues=cues,
@@ -201,59 +241,35 @@ def build_index(skill: Skill) -> Index:
 _MEMORY: dict[str, Index] = {}
 
 
-def _stamp() -> str:
-    """The index layout and the code that builds it: a changed tokeniser must not read
-    an index built by the old one."""
-    here = Path(__file__).resolve().parent
-    parts = [str(INDEX_FORMAT)]
-    for name in ("index.py", "text.py"):
-        try:
-            st = (here / name).stat()
-            parts.append(f"{st.st_size}.{st.st_mtime_ns}")
-        except OSError:
-            parts.append("0")
-    return "-".join(parts)
-
-
-def _cache_path(digest: str) -> Path:
-    from ..loader import cache_dir
-
-    import hashlib
-
-    key = hashlib.sha256(f"{digest}:{_stamp()}".encode()).hexdigest()[:32]
-    return cache_dir() / f"search-{key}.pickle"
-
-
 def get_index(skill: Skill) -> Index:
-    """The index of `skill`, from memory, the disk cache, or built (and cached)."""
-    found = _MEMORY.get(skill.digest)
-    if found is not None:
-        return found
-    use_disk = not os.environ.get("REALTIME_SKILL_NO_CACHE")
-    path = _cache_path(skill.digest) if use_disk else None
-    index: Index | None = None
-    if path is not None:
-        try:
-            with path.open("rb") as handle:
-                loaded = pickle.load(handle)
-            if isinstance(loaded, Index) and loaded.digest == skill.digest:
-                index = loaded
-        except Exception:  # missing, stale or corrupt: rebuild
-            index = None
-    if index is None:
-        index = build_index(skill)
-        if path is not None:
-            _write(path, index)
-    _MEMORY[skill.digest] = index
-    return index
+    """The index of `skill`: from memory, from the disk cache, or built and cached."""
+    from . import cache
+
+    key = cache.content_key(Path(skill.root))
+    found = _MEMORY.get(key)
+    if found is None:
+        loaded = cache.read(key)
+        found = loaded if isinstance(loaded, Index) and loaded.ids == skill.ids() else None
+    if found is None:
+        found = build_index(skill)
+        cache.write(key, found)
+    _MEMORY[key] = found
+    return found
 
 
-def _write(path: Path, index: Index) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache directory only costs a rebuild next time
+def cached_index(path: str | os.PathLike[str] | None) -> Index | None:
+    """The cached index of the skill at `path` (None: embedded) without loading the
+    skill, or None when it has not been built yet."""
+    from . import cache
+
+    root = cache.skill_root(path)
+    if root is None:
+        return None
+    key = cache.content_key(root)
+    found = _MEMORY.get(key)
+    if found is None:
+        loaded = cache.read(key)
+        found = loaded if isinstance(loaded, Index) else None
+        if found is not None:
+            _MEMORY[key] = found
+    return found

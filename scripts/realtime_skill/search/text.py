@@ -8,6 +8,7 @@ so a crude stemmer is fine as long as it is deterministic: "reconnecting",
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # "proxy_read_timeout", "socket.io", "Last-Event-ID", "4xx", "1,000", "60s", "x-accel-buffering"
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
@@ -63,9 +64,19 @@ def stem(word: str) -> str:
     return word
 
 
+def _split_camel(match: re.Match[str]) -> str:
+    word = match.group(0)
+    parts = _CAMEL.sub(" ", word)
+    # "WebSocket" is one word to its users and two to the prose: keep both
+    return word if parts == word else f"{word} {parts}"
+
+
+_IDENT = re.compile(r"[A-Za-z0-9]+")
+
+
 def words(text: str) -> list[str]:
-    """Raw lower-case words, numbers split from their units, camelCase split apart."""
-    text = _THOUSANDS.sub("", _CAMEL.sub(" ", text)).lower()
+    """Raw lower-case words, numbers split from their units, camelCase also split apart."""
+    text = _IDENT.sub(_split_camel, _THOUSANDS.sub("", text)).lower()
     out: list[str] = []
     for raw in _WORD.findall(text):
         word = raw.replace("'", "")
@@ -96,7 +107,7 @@ def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
 def with_bigrams(toks: list[str]) -> list[str]:
     """Unigrams plus adjacent pairs ("idle timeout"): a phrase match outranks two
     scattered words."""
-    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+    return toks + [f"{a} {b}" for a, b in pairwise(toks)]
 
 
 def contains(haystack: list[str], needle: tuple[str, ...]) -> bool:
@@ -105,6 +116,8 @@ def contains(haystack: list[str], needle: tuple[str, ...]) -> bool:
     if n == 0 or n > len(haystack):
         return False
     first = needle[0]
+    if first not in haystack:  # the common case, and a C-speed scan
+        return False
     for i, tok in enumerate(haystack[: len(haystack) - n + 1]):
         if tok == first and tuple(haystack[i : i + n]) == needle:
             return True

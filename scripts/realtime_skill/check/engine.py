@@ -1,0 +1,94 @@
+"""Run compiled rules over one file's text: parse once, run every rule, never raise."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..diagnostics import Diagnostic
+from .rules import LANGUAGE_SECTION, Rule, RuleSet
+
+CHECK_ERROR = "check-error"
+
+
+def check_text(text: str, filename: str, ruleset: RuleSet, *,
+               select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+               language: str | None = None) -> list[Diagnostic]:
+    """Findings of the selected rules in `text` (named `filename`, which decides the
+    language and the rules' `paths`), sorted by line. Internal problems come back as a
+    `check-error` diagnostic, never as an exception. `language` overrides the file name."""
+    try:
+        return _check(text, filename, ruleset, select, ignore, language)
+    except Exception as exc:  # the checker must never crash a caller (CI, MCP, an editor)
+        return [Diagnostic(filename, 1, CHECK_ERROR, f"internal error while checking: {type(exc).__name__}: {exc}",
+                           severity="error")]
+
+
+def _check(text: str, filename: str, ruleset: RuleSet, select: Iterable[str] | None,
+           ignore: Iterable[str] | None, language: str | None) -> list[Diagnostic]:
+    from ..codeparse import language_for_filename
+
+    lang = language or language_for_filename(filename)
+    if lang is None or lang not in LANGUAGE_SECTION:
+        return []
+    rules = [r for r in ruleset.selected(select, ignore) if r.patterns(lang) and r.applies_to_path(filename)]
+    if not rules:
+        return []
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " ")
+    out: list[Diagnostic] = []
+    if lang == "nginx":
+        out = _run_nginx(text, filename, rules)
+    else:
+        out = _run_tree(text, filename, lang, rules)
+    seen: set[tuple[str, int]] = set()
+    unique: list[Diagnostic] = []
+    for d in sorted(out, key=Diagnostic.sort_key):
+        if (d.rule, d.line) not in seen:
+            seen.add((d.rule, d.line))
+            unique.append(d)
+    return unique
+
+
+def _finding(rule: Rule, filename: str, line: int, column: int, end_line: int, end_column: int) -> Diagnostic:
+    return Diagnostic(filename, line, rule.id, rule.message, severity=rule.severity, column=column,
+                      hint=rule.hint, end_line=end_line, end_column=end_column)
+
+
+def _rule_error(rule: Rule, filename: str, exc: Exception) -> Diagnostic:
+    return Diagnostic(filename, 1, CHECK_ERROR, f"rule {rule.id} failed: {type(exc).__name__}: {exc}",
+                      severity="error")
+
+
+def _run_tree(text: str, filename: str, lang: str, rules: list[Rule]) -> list[Diagnostic]:
+    from .treematch import parse_file, run_pattern
+
+    ctx = parse_file(text, lang)
+    out: list[Diagnostic] = []
+    for rule in rules:
+        try:
+            for pattern in rule.patterns(lang):
+                for match in run_pattern(ctx, pattern):
+                    node = match.node
+                    (row, col), (erow, ecol) = node.start_point, node.end_point
+                    line_text = text.split("\n", row + 1)[row] if row < text.count("\n") + 1 else ""
+                    column = len(line_text.encode("utf-8")[:col].decode("utf-8", "replace")) + 1
+                    out.append(_finding(rule, filename, row + 1, column, erow + 1, ecol + 1))
+        except RecursionError as exc:
+            out.append(_rule_error(rule, filename, exc))
+        except Exception as exc:  # a bad rule must not hide the other rules' findings
+            out.append(_rule_error(rule, filename, exc))
+    return out
+
+
+def _run_nginx(text: str, filename: str, rules: list[Rule]) -> list[Diagnostic]:
+    from . import nginx
+
+    root, _errors = nginx.parse(text)
+    out: list[Diagnostic] = []
+    for rule in rules:
+        try:
+            for pattern in rule.patterns("nginx"):
+                for block in nginx.run_pattern(root, pattern):
+                    out.append(_finding(rule, filename, block.line, 1, block.line, 1))
+        except Exception as exc:
+            out.append(_rule_error(rule, filename, exc))
+    return out

@@ -1,0 +1,186 @@
+"""nginx configs as nested blocks that know directive inheritance.
+
+nginx inherits a directive from the enclosing level only when the current level does
+not set it at all. For array-like directives (`proxy_set_header`, `add_header` ...)
+that means one `proxy_set_header` in a location drops *every* server-level one; for
+ordinary directives (`proxy_read_timeout`) the innermost setting wins. Both are the
+same rule seen from here: the innermost level that has the directive supplies all of
+its values. Time values accept nginx units (ms, s, m, h, d, w, M, y).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .regex import compile_re2
+
+_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "M": 2592000, "y": 31536000}
+
+
+@dataclass
+class Directive:
+    name: str
+    args: list[str]
+    line: int
+    parent: Block | None
+    block: Block | None = None
+
+    @property
+    def joined(self) -> str:
+        return " ".join(self.args)
+
+
+@dataclass
+class Block:
+    name: str  # "" for the file itself
+    args: list[str]
+    line: int
+    parent: Block | None
+    directives: list[Directive] = field(default_factory=list)
+
+    @property
+    def joined(self) -> str:
+        return " ".join(self.args)
+
+    def own(self, name: str) -> list[Directive]:
+        return [d for d in self.directives if d.name == name]
+
+    def chain(self) -> Iterator[Block]:
+        current: Block | None = self
+        while current is not None:
+            yield current
+            current = current.parent
+
+    def effective(self, name: str) -> list[Directive]:
+        """The directives that apply here after inheritance (innermost level wins)."""
+        for level in self.chain():
+            found = level.own(name)
+            if found:
+                return found
+        return []
+
+    def blocks(self) -> Iterator[Block]:
+        for d in self.directives:
+            if d.block is not None:
+                yield d.block
+                yield from d.block.blocks()
+
+
+def parse_seconds(value: str) -> float | None:
+    """`75s`, `2m`, `1h30m`, `500ms`, `3600` -> seconds; None when not a time."""
+    total = 0.0
+    rest = value.strip()
+    if not rest:
+        return None
+    if rest.isdigit():
+        return float(rest)
+    while rest:
+        digits = ""
+        while rest and rest[0].isdigit():
+            digits, rest = digits + rest[0], rest[1:]
+        if not digits:
+            return None
+        unit = "ms" if rest.startswith("ms") else rest[:1]
+        if unit not in _UNITS:
+            return None
+        total += int(digits) * _UNITS[unit]
+        rest = rest[len(unit):]
+    return total
+
+
+def build(payload: Mapping[str, Any]) -> tuple[Block, list[tuple[int, str]]]:
+    root = Block("", [], 1, None)
+    errors: list[tuple[int, str]] = []
+    for config in payload.get("config", []) or []:
+        for err in config.get("errors", []) or []:
+            errors.append((int(err.get("line") or 1), str(err.get("error"))))
+        _fill(root, config.get("parsed") or [])
+    return root, errors
+
+
+def _fill(block: Block, items: list[Mapping[str, Any]]) -> None:
+    for item in items:
+        name = str(item.get("directive", ""))
+        if name == "#":
+            continue  # a comment is not a setting
+        args = [str(a) for a in item.get("args") or []]
+        line = int(item.get("line") or 1)
+        directive = Directive(name, args, line, block)
+        if "block" in item:
+            child = Block(name, args, line, block)
+            directive.block = child
+            _fill(child, item.get("block") or [])
+        block.directives.append(directive)
+
+
+def parse(source: str) -> tuple[Block, list[tuple[int, str]]]:
+    from ..codeparse import nginx_parse
+
+    return build(nginx_parse(source))
+
+
+# --- conditions ----------------------------------------------------------------------
+
+
+class NginxRuleError(ValueError):
+    pass
+
+
+def run_pattern(root: Block, pattern: Mapping[str, Any]) -> list[Block]:
+    wanted = str(pattern.get("block", "location"))
+    out: list[Block] = []
+    for block in root.blocks():
+        if block.name != wanted:
+            continue
+        if all(evaluate(cond, block) for cond in pattern.get("where") or []):
+            out.append(block)
+    return out
+
+
+def _directives(block: Block, name: str, scope: str) -> list[Directive]:
+    if scope == "block":
+        return block.own(name)
+    if scope == "chain":
+        return [d for level in block.chain() for d in level.own(name)]
+    if scope == "effective":
+        return block.effective(name)
+    raise NginxRuleError(f"unknown scope {scope!r} (block, effective, chain)")
+
+
+def evaluate(cond: Mapping[str, Any], block: Block) -> bool:
+    if not isinstance(cond, Mapping) or len(cond) != 1:
+        raise NginxRuleError(f"a condition is a mapping with one key, got {cond!r}")
+    ((key, arg),) = cond.items()
+    if key == "not":
+        return not evaluate(arg, block)
+    if key == "any":
+        return any(evaluate(c, block) for c in arg)
+    if key == "all":
+        return all(evaluate(c, block) for c in arg)
+    if key == "args":
+        return compile_re2(str(arg)).search(block.joined) is not None
+    if key == "has":
+        found = _directives(block, str(arg["directive"]), str(arg.get("scope", "effective")))
+        regex = arg.get("args")
+        if regex is None:
+            return bool(found)
+        pattern = compile_re2(str(regex))
+        return any(pattern.search(d.joined) is not None for d in found)
+    if key == "time":
+        found = _directives(block, str(arg["directive"]), str(arg.get("scope", "effective")))
+        seconds = parse_seconds(found[-1].args[0]) if found and found[-1].args else None
+        if seconds is None:
+            seconds = float(arg["default"]) if "default" in arg else None
+        if seconds is None:
+            return False
+        if "at-most" in arg and not seconds <= float(arg["at-most"]):
+            return False
+        if "at-least" in arg and not seconds >= float(arg["at-least"]):
+            return False
+        return True
+    raise NginxRuleError(f"unknown nginx condition {key!r}")
+
+
+CONDITION_NAMES = ("not", "any", "all", "args", "has", "time")

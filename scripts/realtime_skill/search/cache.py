@@ -1,0 +1,99 @@
+"""Find a skill's search index on disk without loading the skill.
+
+A cold `realtime-skill ask` answers from the index alone (it holds what the text and
+JSON output show), so this module imports neither the model nor the loader: their
+dataclasses and the skill pickle cost about 25 ms of a 150 ms budget. The index is
+keyed by the bytes of the files the loader reads plus the code that builds it, so an
+edited entry, vocabulary or tokeniser always means a rebuild.
+
+`skill_root` and `cache_dir` mirror `loader.embedded_skill_dir` and `loader.cache_dir`
+(tests/test_search.py checks that they agree).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import zlib
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+
+INDEX_FORMAT = 6
+# the files the loader reads (loader._inputs), in its order
+_INPUTS = ("SKILL.md", "references/sharp_edges.md", "references/patterns.md",
+           "references/validations.md", "references/vocabulary.yaml")
+_CODE = ("index.py", "text.py", "cache.py")
+
+
+def skill_root(path: str | os.PathLike[str] | None) -> Path | None:
+    """The skill folder for `path` (None: the embedded skill), or None if there is none."""
+    if path is not None:
+        root = Path(path).resolve()
+        if root.is_file() and root.name.lower() == "skill.md":
+            root = root.parent
+        return root if root.is_dir() else None
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "_skill", here.parent.parent):
+        if (candidate / "SKILL.md").is_file():
+            return candidate
+    return None
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("REALTIME_SKILL_CACHE")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "realtime-skill"
+
+
+def content_key(root: Path) -> str:
+    """Length and CRC-32 of every input (hashlib would add ~5 ms of OpenSSL start-up to
+    each cold run; this key only has to notice edits, not resist an attacker)."""
+    parts = [str(INDEX_FORMAT), __version__, str(root)]
+    here = Path(__file__).resolve().parent
+    paths = [root / rel for rel in _INPUTS] + [here / name for name in _CODE]
+    if not paths[0].is_file():
+        paths[0] = root / "skill.md"
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            parts.append("-")
+            continue
+        parts.append(f"{len(data):x}.{zlib.crc32(data):08x}")
+    text = "/".join(parts).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
+
+
+def enabled() -> bool:
+    return not os.environ.get("REALTIME_SKILL_NO_CACHE")
+
+
+def read(key: str) -> Any | None:
+    """The unpickled index for `key`, or None (missing, corrupt or caching disabled)."""
+    if not enabled():
+        return None
+    try:
+        with (cache_dir() / f"search-{key}.pickle").open("rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # a missing, stale or corrupt cache is only a cache miss
+        return None
+
+
+def write(key: str, value: object) -> None:
+    if not enabled():
+        return
+    import tempfile  # only when writing: it costs ~7 ms of imports (random, hashlib)
+
+    directory = cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, directory / f"search-{key}.pickle")
+    except OSError:
+        pass  # a read-only cache directory only costs a rebuild next time

@@ -1,0 +1,133 @@
+"""Ranking, routing and caching of `realtime_skill.search` on a small fixture skill."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from realtime_skill import loader, model
+from realtime_skill.loader import load_skill
+from realtime_skill.model import Skill
+from realtime_skill.search import KINDS, Hit, answer, route, search
+from realtime_skill.search import cache as search_cache
+from realtime_skill.search.index import cached_index, get_index
+from realtime_skill.search.text import stem, tokens
+
+FIXTURE = Path(__file__).parent / "fixtures" / "search"
+
+
+@pytest.fixture
+def skill() -> Skill:
+    return load_skill(FIXTURE, use_cache=False)
+
+
+def ids(hits: list[Hit]) -> list[str]:
+    return [h.id for h in hits]
+
+
+def test_tokens_keep_numbers_codes_and_stem_lightly() -> None:
+    assert tokens("Drops after 60s, close code 1006, 4xx, 1,000 clients") == [
+        "drop", "60", "clos", "code", "1006", "4xx", "1000", "client"]
+    assert stem("reconnecting") == stem("reconnects") == stem("reconnected") == "reconnect"
+    assert tokens("proxy_read_timeout") == ["proxy", "read", "timeout"]
+    # a camelCase identifier is kept whole and split
+    assert tokens("bufferedAmount") == ["bufferedamount", "buffer", "amount"]
+
+
+def test_symptom_with_numbers_ranks_the_sharp_edge_first(skill: Skill) -> None:
+    hits = search(skill, "my websocket dies after exactly 60s behind nginx")
+    assert ids(hits)[0] == "proxy-idle-timeout"
+    assert hits[0].score > hits[1].score > 0
+    assert any(w.startswith("aliases:") for w in hits[0].why)
+
+
+def test_vocabulary_synonym_finds_entry_without_the_word(skill: Skill) -> None:
+    # "thundering herd" is in no entry; vocabulary.yaml maps it to "reconnect storm"
+    assert "thundering" not in skill.get("reconnect-storm").markdown.lower()  # type: ignore[union-attr]
+    assert ids(search(skill, "thundering herd after the deploy"))[0] == "reconnect-storm"
+    assert set(ids(search(skill, "ghost users", limit=2))) == {"ghost-presence", "presence-with-ttl"}
+
+
+def test_kind_filter_and_limit(skill: Skill) -> None:
+    hits = search(skill, "presence online users", kind="pattern", limit=1)
+    assert ids(hits) == ["presence-with-ttl"]
+    assert all(h.kind == "pattern" for h in search(skill, "timeout heartbeat", kind="pattern"))
+    assert search(skill, "presence", limit=0) == []
+    with pytest.raises(ValueError):
+        search(skill, "presence", kind="recipe")
+
+
+def test_hit_is_a_frozen_dataclass(skill: Skill) -> None:
+    hit = search(skill, "presence")[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        hit.score = 0.0  # type: ignore[misc]
+    assert isinstance(hit.score, float) and hit.kind in KINDS
+
+
+@pytest.mark.parametrize(("question", "mode"), [
+    ("why does my websocket keep dropping after exactly 60 seconds", "diagnose"),
+    ("InvalidStateError: websocket closed with code 1006 behind nginx", "diagnose"),
+    ("how do I implement a heartbeat for my websocket", "create"),
+    ("review this:\n```js\nconst ws = new WebSocket(url);\nws.onclose = () => connect();\n```", "review"),
+    ("websocket presence", "diagnose"),  # no cue: the vocabulary's default
+])
+def test_route_modes(skill: Skill, question: str, mode: str) -> None:
+    rt = route(skill, question)
+    assert rt.triggered, rt.reasons
+    assert rt.mode == mode, rt.reasons
+
+
+@pytest.mark.parametrize("question", [
+    "how do I fix my CSS grid",
+    "permission denied on the unix socket of docker",  # not_domain phrase
+    "pandas groupby then sum two columns",
+])
+def test_off_topic_is_not_triggered(skill: Skill, question: str) -> None:
+    rt = route(skill, question)
+    assert not rt.triggered and rt.mode == "none"
+    assert rt.reasons  # says why
+    assert answer(skill, question).hits == ()
+
+
+def test_unusual_wording_with_a_domain_phrase_is_accepted(skill: Skill) -> None:
+    rt = route(skill, "stuck online forever after the laptop lid closes")
+    assert rt.triggered, rt.reasons
+    assert ids(search(skill, "stuck online forever after the laptop lid closes"))[0] == "ghost-presence"
+
+
+def test_empty_question(skill: Skill) -> None:
+    assert search(skill, "   ") == []
+    rt = route(skill, "")
+    assert not rt.triggered and rt.mode == "none"
+
+
+def test_index_is_cached_on_disk_and_readable_without_the_skill(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REALTIME_SKILL_CACHE", str(tmp_path / "cache"))
+    copy = tmp_path / "skill"
+    shutil.copytree(FIXTURE, copy)
+    assert cached_index(copy) is None  # nothing built yet
+    built = get_index(load_skill(copy, use_cache=False))
+    assert list((tmp_path / "cache").glob("search-*.pickle"))
+    assert cached_index(copy) == built
+    # an edited entry changes the key: the stale index is not used
+    path = copy / "references" / "patterns.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Heartbeats on both sides",
+                                                             "Heartbeats both ways"), encoding="utf-8")
+    assert cached_index(copy) is None
+
+
+def test_fast_path_mirrors_the_loader(monkeypatch: pytest.MonkeyPatch) -> None:
+    # search.cache duplicates three small facts of the loader and model to stay
+    # import-light; these checks keep the copies honest
+    assert search_cache.skill_root(None) == loader.embedded_skill_dir()
+    assert search_cache.cache_dir() == loader.cache_dir()
+    monkeypatch.delenv("REALTIME_SKILL_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "/tmp/xdg-test")
+    assert search_cache.cache_dir() == loader.cache_dir()
+    assert KINDS == model.KINDS
+    assert list(search_cache._INPUTS) == [str(p.relative_to(FIXTURE))
+                                          for p in loader._inputs(FIXTURE)]
