@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -112,6 +113,8 @@ async def test_round_trip_in_memory(server: Any, mode: str) -> None:
 
 
 async def test_round_trip_over_stdio() -> None:
-    params = StdioServerParameters(command=sys.executable, args=["-m", "realtime_skill", "serve"])
+    # The SDK passes the child only a few safe variables; keep PYTHONPATH and the cache dir.
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "PYTHONPATH", "REALTIME_SKILL_CACHE")}
+    params = StdioServerParameters(command=sys.executable, args=["-m", "realtime_skill", "serve"], env=env)
     async with Client(params) as client:
         await exercise(client)

@@ -16,23 +16,12 @@ from pathlib import Path
 from . import __version__
 from .diagnostics import Diagnostic
 from .model import KIND_FILES, KINDS, Entry, ReferenceFile, Skill
+from .paths import INPUTS, SkillNotFound, cache_dir, caching_enabled, embedded_skill_dir
 
-VOCABULARY_FILE = "references/vocabulary.yaml"
+__all__ = ["SkillNotFound", "cache_dir", "embedded_skill_dir", "load_skill"]
+
+VOCABULARY_FILE = INPUTS[-1]
 CACHE_FORMAT = 1
-
-
-class SkillNotFound(Exception):
-    """The path is not a skill folder (no SKILL.md)."""
-
-
-def embedded_skill_dir() -> Path:
-    """The skill shipped with the package: `_skill/` inside an installed wheel, or
-    the repository root when running from a checkout (editable install)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_skill", here.parent.parent):
-        if (candidate / "SKILL.md").is_file():
-            return candidate
-    raise SkillNotFound(f"no embedded SKILL.md next to {here}")
 
 
 def find_skill_md(root: Path) -> Path | None:
@@ -46,10 +35,7 @@ def find_skill_md(root: Path) -> Path | None:
 def _inputs(root: Path) -> list[Path]:
     """Every file the loader reads, in a stable order (the cache key covers them)."""
     files = [p for p in (find_skill_md(root),) if p is not None]
-    for kind in KINDS:
-        files.append(root / KIND_FILES[kind])
-    files.append(root / VOCABULARY_FILE)
-    return files
+    return files + [root / rel for rel in INPUTS[1:]]
 
 
 def _digest(root: Path, files: list[Path]) -> str:
@@ -70,16 +56,8 @@ def _digest(root: Path, files: list[Path]) -> str:
     return h.hexdigest()
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("REALTIME_SKILL_CACHE")
-    if base:
-        return Path(base)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "realtime-skill"
-
-
 def _cache_read(digest: str) -> Skill | None:
-    if os.environ.get("REALTIME_SKILL_NO_CACHE"):
+    if not caching_enabled():
         return None
     path = cache_dir() / f"skill-{digest[:32]}.pickle"
     try:
@@ -91,7 +69,7 @@ def _cache_read(digest: str) -> Skill | None:
 
 
 def _cache_write(skill: Skill) -> None:
-    if os.environ.get("REALTIME_SKILL_NO_CACHE"):
+    if not caching_enabled():
         return
     directory = cache_dir()
     try:

@@ -42,18 +42,14 @@ def full(skill: Skill, budget: int, location: str | None = None) -> str:
     text = "\n".join(parts)
     if estimate_tokens(text) > budget:
         return catalog(skill, location)
-    lines = ["", "<entry_index>"]
-    footer = "</entry_index>"
-    used = estimate_tokens(text + "\n".join(lines) + footer)
-    omitted = 0
-    for line in entry_index(skill):
-        cost = estimate_tokens(line + "\n")
-        if used + cost > budget:
-            omitted += 1
-            continue
-        lines.append(escape(line, quote=False))
-        used += cost
-    if omitted:
-        lines.append(f"({omitted} more entries: run `realtime-skill list`)")
-    lines.append(footer)
-    return text + "\n".join(lines)
+    index = [escape(line, quote=False) for line in entry_index(skill)]
+
+    def render(k: int) -> str:
+        more = [f"({len(index) - k} more entries: run `realtime-skill list`)"] if k < len(index) else []
+        return text + "\n".join(["", "<entry_index>", *index[:k], *more, "</entry_index>"])
+
+    lo, hi = 0, len(index)  # the most index lines whose whole prompt fits the budget
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if estimate_tokens(render(mid)) <= budget else (lo, mid - 1)
+    return render(lo) if estimate_tokens(render(lo)) <= budget else text

@@ -117,9 +117,9 @@ def _query(text: str) -> str:
 
 def search_response(skill: Skill, query: str, kind: str | None, limit: int) -> SearchResponse:
     from .search import answer
+    from .search.present import answer_json
 
-    data = answer(skill, query, kind=kind, limit=limit)
-    return SearchResponse.model_validate(data)
+    return SearchResponse.model_validate(answer_json(answer(skill, query, kind=kind, limit=limit)))
 
 
 def build_server(skill: Skill | None = None) -> MCPServer:

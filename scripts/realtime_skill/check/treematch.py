@@ -209,7 +209,15 @@ def _cond_same(ctx: FileContext, arg: Any, node: Node, caps: Captures) -> bool:
     a, b = caps.get(str(arg[0])), caps.get(str(arg[1]))
     if a is None or b is None:
         return False
-    return "".join(text(a).split()) == "".join(text(b).split())
+    return _normal(a) == _normal(b)
+
+
+def _normal(node: Node) -> str:
+    """Text for comparison: whitespace removed, and 'x', "x" and `x` alike."""
+    squeezed = "".join(text(node).split())
+    if len(squeezed) >= 2 and squeezed[0] == squeezed[-1] and squeezed[0] in "'\"`":
+        return squeezed[1:-1]
+    return squeezed
 
 
 _IDENTIFIERS = frozenset({"identifier", "shorthand_property_identifier", "shorthand_property_identifier_pattern"})

@@ -6,8 +6,7 @@ dataclasses and the skill pickle cost about 25 ms of a 150 ms budget. The index 
 keyed by the bytes of the files the loader reads plus the code that builds it, so an
 edited entry, vocabulary or tokeniser always means a rebuild.
 
-`skill_root` and `cache_dir` mirror `loader.embedded_skill_dir` and `loader.cache_dir`
-(tests/test_search.py checks that they agree).
+Paths come from `realtime_skill.paths`, the same small module the loader uses.
 """
 
 from __future__ import annotations
@@ -19,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..paths import INPUTS as _INPUTS
+from ..paths import SkillNotFound, cache_dir, caching_enabled, embedded_skill_dir
+
+__all__ = ["cache_dir", "content_key", "read", "skill_root", "write"]
 
 INDEX_FORMAT = 6
-# the files the loader reads (loader._inputs), in its order
-_INPUTS = ("SKILL.md", "references/sharp_edges.md", "references/patterns.md",
-           "references/validations.md", "references/vocabulary.yaml")
 _CODE = ("index.py", "text.py", "cache.py")
 
 
@@ -34,19 +34,10 @@ def skill_root(path: str | os.PathLike[str] | None) -> Path | None:
         if root.is_file() and root.name.lower() == "skill.md":
             root = root.parent
         return root if root.is_dir() else None
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "_skill", here.parent.parent):
-        if (candidate / "SKILL.md").is_file():
-            return candidate
-    return None
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("REALTIME_SKILL_CACHE")
-    if base:
-        return Path(base)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "realtime-skill"
+    try:
+        return embedded_skill_dir()
+    except SkillNotFound:
+        return None
 
 
 def content_key(root: Path) -> str:
@@ -68,8 +59,7 @@ def content_key(root: Path) -> str:
     return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
 
 
-def enabled() -> bool:
-    return not os.environ.get("REALTIME_SKILL_NO_CACHE")
+enabled = caching_enabled
 
 
 def read(key: str) -> Any | None:

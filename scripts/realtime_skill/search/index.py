@@ -149,11 +149,11 @@ def _phrases(values: Any) -> list[str]:
 
 def _vocabulary_sections(skill: Skill) -> dict[str, Any]:
     """`modes:` and `scope:` of references/vocabulary.yaml (the loader reads `synonyms:`)."""
-    from ..loader import VOCABULARY_FILE
+    from ..paths import INPUTS
     from ..yamlutil import load_yaml
 
     try:
-        text = (Path(skill.root) / VOCABULARY_FILE).read_text(encoding="utf-8")
+        text = (Path(skill.root) / INPUTS[-1]).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return {}
     data, _problems = load_yaml(text)  # problems are reported by `realtime-skill lint`
