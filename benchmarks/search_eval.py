@@ -57,6 +57,9 @@ def load_questions(path: Path, skill: Skill) -> tuple[list[Question], list[str],
     ids = set(skill.ids())
     on: list[Question] = []
     skipped = 0
+    if "questions" in data:  # the holdout layout: one list, off-topic items flagged
+        data = {"on_topic": [q for q in data["questions"] if not q.get("off_topic")],
+                "off_topic": [q for q in data["questions"] if q.get("off_topic")]}
     for item in data["on_topic"]:
         expect = tuple(i for i in item["expect"] if i in ids)
         if not expect:  # the entry is not written yet (staging)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from check_support import FIXTURE_SKILL, NOTE, SEND, install_fake_engine, write
+from check_cli_support import FIXTURE_SKILL, NOTE, SEND, install_fake_engine, write
 from click.testing import CliRunner, Result
 
 from realtime_skill.check.output import JSON_KEYS, VALIDATIONS_URL, github_anchor
@@ -198,3 +198,55 @@ def test_engine_failures_are_reported_on_stderr_in_every_format(tree: Path) -> N
     assert result.exit_code == 1
     assert "error: src/crash.js:1: check-error" in result.stderr
     assert all(item["rule"] != "check-error" for item in json.loads(result.stdout))
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _bad_examples() -> list[tuple[str, str, str, str, tuple[int, ...]]]:
+    """(rule, file name, language, code, expected lines) of each validation's first bad example."""
+    if not (REPO / "SKILL.md").is_file():
+        return []
+    from realtime_skill.codeparse import DEFAULT_SUFFIX
+    from realtime_skill.loader import load_skill
+
+    out = []
+    for entry in load_skill(REPO, use_cache=False).by_kind("validation"):
+        bad = [e for e in entry.examples if e.expect == "bad" and e.expected_lines]
+        if bad:
+            block = bad[0].block
+            name = block.filename or f"example{DEFAULT_SUFFIX.get(block.language or '', '.txt')}"
+            out.append((entry.id, name, block.language or "", block.code, bad[0].expected_lines))
+    return out
+
+
+@pytest.mark.skipif(not _bad_examples(), reason="the repository's validations are not written yet")
+def test_real_rules_end_to_end_with_suppressions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import realtime_skill.check as package
+    from realtime_skill.check.engine import check_text
+    from realtime_skill.check.rules import compile_rules
+
+    monkeypatch.setattr(package, "check_text", check_text)  # the real engine, not the stand-in
+    monkeypatch.setattr(package, "compile_rules", compile_rules)
+    examples = _bad_examples()
+    for rule, name, _, code, _ in examples:
+        write(tmp_path / "plain" / rule / name, code)
+    result = CliRunner().invoke(command, ["--skill", str(REPO), "--format", "json", "plain"])
+    assert result.exit_code == 1, result.output
+    found = {(d["rule"], d["path"], d["line"]) for d in json.loads(result.stdout)}
+    for rule, name, _, _, lines in examples:
+        for line in lines:
+            assert (rule, f"plain/{rule}/{name}", line) in found
+    # the same files with a directive alone on the line above each expected finding
+    for rule, name, language, code, lines in examples:
+        marker = "#" if language in ("python", "nginx") else "//"
+        out: list[str] = []
+        for number, text in enumerate(code.split("\n"), 1):
+            if number in lines:
+                indent = text[: len(text) - len(text.lstrip())]
+                out.append(f"{indent}{marker} realtime-skill: ignore[{rule}]")
+            out.append(text)
+        write(tmp_path / "quiet" / rule / name, "\n".join(out))
+    quiet = CliRunner().invoke(command, ["--skill", str(REPO), "--format", "json", "quiet"])
+    remaining = {(d["rule"], d["path"]) for d in json.loads(quiet.stdout)}
+    assert not {(rule, f"quiet/{rule}/{name}") for rule, name, *_ in examples} & remaining

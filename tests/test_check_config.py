@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from check_support import write
+from check_cli_support import write
 
 from realtime_skill.check.config import CheckConfig, discover_config, find_pyproject, load_config, parse_size
 

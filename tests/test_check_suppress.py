@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from check_support import FIXTURE_SKILL, NOTE, SEND, install_fake_engine, write
+from check_cli_support import FIXTURE_SKILL, NOTE, SEND, install_fake_engine, write
 
 from realtime_skill.check.runner import check_paths
 from realtime_skill.check.suppress import apply_suppressions, scan_suppressions

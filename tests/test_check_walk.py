@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from check_support import CALLS, FIXTURE_SKILL, SEND, install_fake_engine, write
+from check_cli_support import CALLS, FIXTURE_SKILL, SEND, install_fake_engine, write
 
 from realtime_skill.check.runner import CheckReport, check_paths, read_source
 from realtime_skill.check.walk import SNIFF_LANGUAGE, discover, language_for_path, looks_like_nginx

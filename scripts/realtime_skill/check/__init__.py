@@ -55,3 +55,19 @@ def check_source(text: str, filename: str, *, skill: Skill | None = None,
     except Exception as exc:
         return [Diagnostic(filename, 1, "check-error", f"cannot load the rules: {type(exc).__name__}: {exc}")]
     return check_text(text, filename, ruleset, select=select, ignore=ignore)
+
+
+# Walking trees (check-cli): `check_paths` and its `CheckReport`, from runner.py,
+# loaded on first use so that importing the package stays cheap.
+def __getattr__(name: str) -> Any:
+    if name in ("check_paths", "CheckReport"):
+        from . import runner
+
+        return getattr(runner, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    from .runner import CheckReport, check_paths
+
+__all__ += ["CheckReport", "check_paths"]

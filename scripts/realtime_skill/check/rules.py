@@ -93,8 +93,10 @@ def first_sentence(markdown: str) -> str | None:
     return sentence.replace("**", "").strip()
 
 
-def rule_problems(entry: Entry) -> list[Diagnostic]:
-    """Schema, query and regex problems of one validation's rule block."""
+def rule_problems(entry: Entry, *, compile_queries: bool = True) -> list[Diagnostic]:
+    """Schema, query and regex problems of one validation's rule block. Without
+    `compile_queries` only the cheap checks run (queries then compile lazily, per
+    grammar, on first use; `lint` runs the full check)."""
     from jsonschema import Draft202012Validator
 
     from ..schema import load_schema
@@ -122,7 +124,7 @@ def rule_problems(entry: Entry) -> list[Diagnostic]:
             if section == "nginx":
                 _check_nginx_conditions(pattern.get("where") or [], NGINX_CONDITIONS, problem, f"nginx[{n}]")
                 continue
-            for language in pattern.get("languages", languages):
+            for language in (pattern.get("languages", languages) if compile_queries else ()):
                 for k, sub in enumerate(patterns_in(pattern)):
                     try:
                         query = compile_query(language, str(sub["query"]))
@@ -171,7 +173,7 @@ def compile_rules(skill: Skill) -> RuleSet:
     rules: list[Rule] = []
     problems: list[Diagnostic] = []
     for entry in skill.by_kind("validation"):
-        found = rule_problems(entry)
+        found = rule_problems(entry, compile_queries=False)
         if found:
             problems.extend(found)
             continue

@@ -19,13 +19,15 @@ if a .gitignore or a skipped directory would hide it (pre-commit passes staged f
 by name); `force_exclude` makes the configuration's `exclude` and the skipped
 directories apply to named paths too.
 
-Which files are nginx configuration: `nginx.conf`, `*.nginx`, and `*.conf` or
-`*.conf.template` files, or extension-less files in `sites-available/` or
-`sites-enabled/`, under a directory whose name contains "nginx" or is
-`sites-available`/`sites-enabled`. Any other `*.conf` found by walking is a candidate
-whose content decides (`looks_like_nginx`: a `server`, `location`, `upstream`, `http`
-or `map` block and an nginx directive), because `.conf` is shared by supervisord,
-fontconfig, redis and many more. A `*.conf` named on the command line is nginx.
+Which files are nginx configuration: `nginx.conf`, `*.nginx`; `*.conf` and
+`*.conf.template` files under a directory whose name contains "nginx" or is
+`sites-available`/`sites-enabled`; extension-less files directly in those two. The
+directories considered are those below the walked path (a checkout that happens to
+live in `~/nginx-notes/` does not make every `.conf` in it nginx). Any other `*.conf`
+found by walking is a candidate whose content decides (`looks_like_nginx`: a `server`,
+`location`, `upstream`, `http`, `events` or `map` block and an nginx directive),
+because `.conf` is shared by supervisord, fontconfig, redis and many more. A `*.conf`
+named on the command line is nginx.
 """
 
 from __future__ import annotations

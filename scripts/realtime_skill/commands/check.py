@@ -21,7 +21,8 @@ PROGRESS_MIN_FILES = 200  # below this a run takes about a second: a bar would o
 
 
 class FatalError(click.ClickException):
-    """A run that cannot go on (no skill, broken configuration): one line, exit 2."""
+    """A run that cannot go on (bad option value, no skill, broken configuration):
+    one line on stderr, exit 2 (click's UsageError would add two lines of usage)."""
 
     exit_code = 2
 
@@ -35,9 +36,9 @@ def _ids(value: str | None) -> list[str] | None:
 def _check_ids(option: str, ids: list[str] | None, known: set[str]) -> None:
     unknown = sorted(set(ids or ()) - known)
     if unknown:
-        raise click.UsageError(
+        raise FatalError(
             f"{option}: unknown rule id{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} "
-            f"(`realtime-skill list validation` shows them)"
+            f"(`realtime-skill list --kind validation` shows them)"
         )
 
 
@@ -104,7 +105,8 @@ def _progress_bar(enabled: bool) -> Iterator[tuple[Callable[[int], None] | None,
     try:
         yield discovered, advance
     finally:
-        bar.stop()
+        if task:
+            bar.stop()
 
 
 @click.command("check")
@@ -161,12 +163,12 @@ def command(paths: tuple[str, ...], select: str | None, ignore: str | None, seve
     path_list = list(paths) or ["."]
     missing = [p for p in path_list if not os.path.lexists(p)]
     if missing:
-        raise click.UsageError(f"{missing[0]}: no such file or directory")
+        raise FatalError(f"{missing[0]}: no such file or directory")
     size_limit: int | None = None
     if max_bytes is not None:
         size_limit = parse_size(max_bytes)
         if size_limit is None:
-            raise click.UsageError(f"--max-bytes: not a positive size: {max_bytes!r}")
+            raise FatalError(f"--max-bytes: not a positive size: {max_bytes!r}")
 
     skill = _load_skill(skill_dir)
     known = {entry.id for entry in skill.by_kind("validation")}
@@ -180,7 +182,7 @@ def command(paths: tuple[str, ...], select: str | None, ignore: str | None, seve
     from ..check.output import render
     from ..check.runner import check_paths
 
-    show_bar = sys.stderr.isatty() and fmt != "github"
+    show_bar = sys.stderr.isatty()
     try:
         with _progress_bar(show_bar) as (on_discovered, progress):
             report = check_paths(

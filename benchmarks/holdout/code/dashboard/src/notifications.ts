@@ -7,6 +7,15 @@ import { store } from "./store";
 let notifications: EventSource | null = null;
 let builds: EventSource | null = null;
 
+function safeJson<T>(raw: string): T | null {
+  try {
+    // ok: json-parse-without-guard
+    return JSON.parse(raw) as T;
+  } catch {
+    return null;
+  }
+}
+
 function handleStreamError(this: EventSource, ev: Event) {
   if (this.readyState === EventSource.CLOSED) {
     // server answered with a non-200 (probably 401) — EventSource gives up for good
@@ -26,9 +35,8 @@ export function startNotifications() {
   notifications.onerror = handleStreamError;
 
   notifications.addEventListener("notification", (e) => {
-    // ruleid: json-parse-without-guard
-    const { title, body } = JSON.parse((e as MessageEvent).data);
-    toast(title, body);
+    const n = safeJson<{ title: string; body: string }>((e as MessageEvent).data);
+    if (n) toast(n.title, n.body);
   });
 }
 
