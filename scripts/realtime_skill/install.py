@@ -58,8 +58,9 @@ def skill_files(skill: Skill) -> dict[str, bytes]:
     """SKILL.md, references/ and scripts/realtime_skill/ (the toolkit the skill names)."""
     files = {"SKILL.md": (skill.root / "SKILL.md").read_bytes()}
     for path in sorted((skill.root / "references").rglob("*")):
-        if path.is_file() and not (SKIP_NAMES & set(path.parts)):
-            files[path.relative_to(skill.root).as_posix()] = path.read_bytes()
+        rel = path.relative_to(skill.root)
+        if path.is_file() and not (SKIP_NAMES & set(rel.parts)):
+            files[rel.as_posix()] = path.read_bytes()
     package = _package_dir()
     for path in sorted(package.rglob("*")):
         rel = path.relative_to(package)
