@@ -52,3 +52,18 @@ def test_foreign_folder_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["install", "--dest", str(tmp_path), "--force", "--dry-run"]) == 0
     assert "would replace" in capsys.readouterr().out
     assert (foreign / "keep.txt").read_text() == "mine"
+
+
+def test_wheel_layout_keeps_references(tmp_path: Path) -> None:
+    # An installed wheel keeps the skill in realtime_skill/_skill/; install must still copy it.
+    import shutil
+
+    from realtime_skill.install import skill_files
+    from realtime_skill.loader import embedded_skill_dir, load_skill
+
+    root = tmp_path / "_skill"
+    root.mkdir()
+    shutil.copy(embedded_skill_dir() / "SKILL.md", root / "SKILL.md")
+    shutil.copytree(embedded_skill_dir() / "references", root / "references")
+    files = skill_files(load_skill(root))
+    assert "references/patterns.md" in files and "references/sharp_edges.md" in files

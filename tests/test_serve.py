@@ -41,6 +41,7 @@ async def exercise(client: Client) -> None:
     uris = {r.uri for r in resources.resources}
     assert f"{URI_ROOT}/SKILL.md" in uris
     assert f"{URI_ROOT}/references/patterns.md" in uris
+    assert f"{URI_ROOT}/references/FORMAT.md" in uris and f"{URI_ROOT}/references/vocabulary.yaml" in uris
     templates = await client.list_resource_templates()
     assert [t.uri_template for t in templates.resource_templates] == [f"{URI_ROOT}/entries/{{entry_id}}"]
     skill_md = await client.read_resource(f"{URI_ROOT}/SKILL.md")

@@ -145,9 +145,15 @@ def _add_resources(server: MCPServer, skill: Skill) -> None:
     server.add_resource(TextResource(uri=f"{URI_ROOT}/SKILL.md", name="SKILL.md", text=skill.skill_md,
                                      mime_type="text/markdown",
                                      description="The skill: persona, principles, routing, index."))
-    for ref in skill.files:
-        server.add_resource(TextResource(uri=f"{URI_ROOT}/{ref.path}", name=ref.path, text=ref.text,
-                                         mime_type="text/markdown", description=ref.title))
+    titles = {ref.path: ref.title for ref in skill.files}
+    for path in sorted((skill.root / "references").glob("*")):
+        rel = f"references/{path.name}"
+        if not path.is_file() or path.suffix not in (".md", ".yaml"):
+            continue
+        mime = "text/markdown" if path.suffix == ".md" else "application/yaml"
+        server.add_resource(TextResource(uri=f"{URI_ROOT}/{rel}", name=rel, mime_type=mime,
+                                         text=path.read_text(encoding="utf-8", errors="replace"),
+                                         description=titles.get(rel, rel)))
 
     @server.resource(f"{URI_ROOT}/entries/{{entry_id}}", name="entry", mime_type="text/markdown",
                      description="One knowledge-base entry by id (see the list_entries tool).")

@@ -88,7 +88,8 @@ def _run_nginx(text: str, filename: str, rules: list[Rule]) -> list[Diagnostic]:
         try:
             for pattern in rule.patterns("nginx"):
                 for block in nginx.run_pattern(root, pattern):
-                    out.append(_finding(rule, filename, block.line, 1, block.line, 1))
+                    line = nginx.report_line(block, pattern)
+                    out.append(_finding(rule, filename, line, 1, line, 1))
         except Exception as exc:
             out.append(_rule_error(rule, filename, exc))
     return out

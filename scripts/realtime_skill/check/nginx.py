@@ -139,6 +139,17 @@ def run_pattern(root: Block, pattern: Mapping[str, Any]) -> list[Block]:
     return out
 
 
+def report_line(block: Block, pattern: Mapping[str, Any]) -> int:
+    """The line to report for a matching block: the statement at fault is usually a
+    directive of the block (a location's `proxy_pass`), named by `report:` in order of
+    preference; the block's own line when it has none of them."""
+    for name in pattern.get("report") or ():
+        own = block.own(str(name))
+        if own:
+            return own[0].line
+    return block.line
+
+
 def _directives(block: Block, name: str, scope: str) -> list[Directive]:
     if scope == "block":
         return block.own(name)
