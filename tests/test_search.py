@@ -30,11 +30,11 @@ def ids(hits: list[Hit]) -> list[str]:
 
 def test_tokens_keep_numbers_codes_and_stem_lightly() -> None:
     assert tokens("Drops after 60s, close code 1006, 4xx, 1,000 clients") == [
-        "drop", "60", "clos", "code", "1006", "4xx", "1000", "client"]
+        "drop", "60", "clos", "cod", "1006", "4xx", "1000", "client"]
     assert stem("reconnecting") == stem("reconnects") == stem("reconnected") == "reconnect"
     assert tokens("proxy_read_timeout") == ["proxy", "read", "timeout"]
     # a camelCase identifier is kept whole and split
-    assert tokens("bufferedAmount") == ["bufferedamount", "buffer", "amount"]
+    assert tokens("bufferedAmount") == ["bufferedamount", stem("buffer"), "amount"]
 
 
 def test_symptom_with_numbers_ranks_the_sharp_edge_first(skill: Skill) -> None:
@@ -131,3 +131,57 @@ def test_fast_path_mirrors_the_loader(monkeypatch: pytest.MonkeyPatch) -> None:
     assert KINDS == model.KINDS
     assert list(search_cache._INPUTS) == [str(p.relative_to(FIXTURE))
                                           for p in loader._inputs(FIXTURE)]
+
+
+def test_stemmer_joins_inflections_and_irregular_forms() -> None:
+    assert stem("lose") == stem("loses") == stem("losing") == stem("lost") == stem("loss")
+    assert stem("close") == stem("closes") == stem("closing") == stem("closed")
+    assert stem("flicker") == stem("flickers") == stem("flickering")
+    assert stem("pushes") == "push" and stem("sent") == stem("sending") == "send"
+    assert tokens("they were here even though") == []  # function words are no topic
+
+
+def test_vocabulary_phrase_matches_with_small_gaps() -> None:
+    from realtime_skill.search.text import contains_loosely
+    said = tokens("sent while the phone was offline", keep_stopwords=True)
+    assert contains_loosely(said, tuple(tokens("while offline", keep_stopwords=True)))
+    far = tokens("while we were debugging the redis cluster the node went offline", keep_stopwords=True)
+    assert not contains_loosely(far, tuple(tokens("while offline", keep_stopwords=True)))
+
+
+@pytest.mark.parametrize(("question", "mode"), [
+    # a longer cue takes the words of a shorter one: "how do we stop" is no "how do we"
+    ("websocket clients reconnect all at once after a deploy. how do we stop this?", "diagnose"),
+    # "how do i" outweighs a symptom word in the same question
+    ("how do I implement a heartbeat so the websocket never drops", "create"),
+    # "is * ok" within one sentence
+    ("our websocket heartbeat runs every 25 seconds, is that interval ok?", "review"),
+    ("websocket drops after 60 seconds. the heartbeat is set. works fine locally", "diagnose"),
+    # an error name quoted in backticks is a symptom, not code to review
+    ("websocket client gets `InvalidStateError: still in CONNECTING state`", "diagnose"),
+    # a backticked name is not code; a backticked statement is
+    ("presence of `user:42` in the websocket room", "diagnose"),
+    ("does `ws.send(JSON.stringify(msg))` on the websocket need anything else?", "review"),
+    # a sentence starting with a verb asks for something to be made
+    ("show a reconnecting banner when the websocket is down", "create"),
+    # a question with no symptom, no code and no cue asks how to do something
+    ("websocket heartbeat interval? ping from the server or the client?", "create"),
+    ("websocket url has ?token=abc in it", "diagnose"),  # "?" in a URL asks nothing
+])
+def test_route_mode_mechanisms(question: str, mode: str) -> None:
+    rt = route(load_skill(), question)
+    assert rt.triggered, rt.reasons
+    assert rt.mode == mode, rt.reasons
+
+
+def test_preferred_kind_breaks_close_calls() -> None:
+    skill = load_skill()
+    # the same topic, asked three ways: each mode lifts its own kind of entry
+    assert search(skill, "review: `redis.hset('online', userId, 1)` on connect for presence")[0].kind == "validation"
+    assert search(skill, "how do I implement presence with redis across servers")[0].kind == "pattern"
+
+
+def test_another_fields_phrase_without_anchor_is_out_of_scope() -> None:
+    skill = load_skill()
+    assert not route(skill, "how do I pass a file descriptor over a unix domain socket").triggered
+    assert route(skill, "websocket server behind nginx over a unix domain socket drops after 60s").triggered

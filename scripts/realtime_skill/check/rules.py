@@ -101,7 +101,7 @@ def rule_problems(entry: Entry, *, compile_queries: bool = True) -> list[Diagnos
 
     from ..schema import load_schema
     from .nginx import CONDITION_NAMES as NGINX_CONDITIONS
-    from .treematch import RuleError, anchor_name, compile_query, patterns_in, regexes_in
+    from .treematch import RuleError, anchor_name, bound_names, compile_query, patterns_in, regexes_in
 
     line = entry.rule_line or entry.line
     out: list[Diagnostic] = []
@@ -125,10 +125,13 @@ def rule_problems(entry: Entry, *, compile_queries: bool = True) -> list[Diagnos
                 _check_nginx_conditions(pattern.get("where") or [], NGINX_CONDITIONS, problem, f"nginx[{n}]")
                 continue
             for language in (pattern.get("languages", languages) if compile_queries else ()):
+                bound = bound_names(pattern)
                 for k, sub in enumerate(patterns_in(pattern)):
                     try:
                         query = compile_query(language, str(sub["query"]))
-                        anchor_name(query, sub.get("report") if k == 0 else sub.get("capture"),
+                        wanted = sub.get("report") if k == 0 else sub.get("capture")
+                        # `report:` may name a node bound by a condition's `as:`/`at:`
+                        anchor_name(query, None if k == 0 and wanted in bound else wanted,
                                     "report" if k == 0 else "scope")
                     except RuleError as exc:
                         problem(f"{section}[{n}]: {exc}")

@@ -202,7 +202,11 @@ def _cond_option(ctx: FileContext, arg: Any, node: Node, caps: Captures) -> bool
         return state == "absent"
     if state != "found" or value is None:
         return False
-    return _value_predicates(ctx, arg, resolve(value, ctx.defs), caps)
+    if not _value_predicates(ctx, arg, resolve(value, ctx.defs), caps):
+        return False
+    if arg.get("at"):
+        caps[str(arg["at"])] = value  # where the option is written, for reporting
+    return True
 
 
 def _cond_same(ctx: FileContext, arg: Any, node: Node, caps: Captures) -> bool:
@@ -343,6 +347,21 @@ def patterns_in(pattern: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
     for cond in pattern.get("where") or []:
         visit(cond)
+    return out
+
+
+def bound_names(obj: Any) -> set[str]:
+    """Capture names that conditions bind with `as:` or `at:` anywhere in a pattern."""
+    out: set[str] = set()
+    if isinstance(obj, Mapping):
+        for key, value in obj.items():
+            if key in ("as", "at") and isinstance(value, str):
+                out.add(value)
+            elif key != "query":
+                out |= bound_names(value)
+    elif isinstance(obj, list):
+        for item in obj:
+            out |= bound_names(item)
     return out
 
 

@@ -166,10 +166,40 @@ def resolve(node: Node, defs: Definitions, depth: int = 0) -> Node:
     return node
 
 
+# Deployment configuration read once at start-up: fixed for the life of the process,
+# so a delay taken from it is as constant as a literal.
+_ENV_OBJECTS = frozenset({"process.env", "import.meta.env", "os.environ"})
+_ENV_GETTERS = frozenset({"os.getenv", "os.environ.get", "getenv"})
+# Conversions that keep a constant constant: Number("5000"), int(os.getenv(...)).
+_CONVERSIONS = frozenset({"Number", "parseInt", "parseFloat", "int", "float", "String", "str"})
+
+
+def _env_read(node: Node) -> bool:
+    kind = node.type
+    if kind in ("member_expression", "subscript_expression", "subscript"):
+        obj = node.child_by_field_name("object") or node.child_by_field_name("value")
+        return obj is not None and _norm(text(obj)) in _ENV_OBJECTS
+    return False
+
+
 def is_constant(node: Node, defs: Definitions, depth: int = 0) -> bool:
-    """A literal-only value: numbers, strings without interpolation, arithmetic of them."""
+    """A value fixed for the life of the process: numbers, strings without
+    interpolation, arithmetic of them, and configuration read from the environment
+    (`process.env.X`, `os.environ["X"]`, `os.getenv("X", "5")`, also through `Number()`,
+    `parseInt()`, `int()`, `float()` and `??`/`||` defaults)."""
     node = resolve(node, defs, depth)
     kind = node.type
+    if depth > _MAX_DEPTH:
+        return False
+    if _env_read(node):
+        return True
+    if kind in ("call_expression", "call"):
+        fn, args = node.child_by_field_name("function"), node.child_by_field_name("arguments")
+        name = _norm(text(fn)) if fn is not None else ""
+        if name in _ENV_GETTERS:
+            return True
+        first = args.named_children[0] if args is not None and args.named_children else None
+        return name in _CONVERSIONS and first is not None and is_constant(first, defs, depth + 1)
     if kind in ("number", "integer", "float", "true", "false", "null", "none", "undefined"):
         return True
     if kind == "string":
@@ -179,7 +209,7 @@ def is_constant(node: Node, defs: Definitions, depth: int = 0) -> bool:
     if kind in ("unary_expression", "unary_operator"):
         arg = node.named_children[-1] if node.named_children else None
         return arg is not None and is_constant(arg, defs, depth + 1)
-    if kind in ("binary_expression", "binary_operator"):
+    if kind in ("binary_expression", "binary_operator", "boolean_operator"):
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         return (left is not None and right is not None
                 and is_constant(left, defs, depth + 1) and is_constant(right, defs, depth + 1))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .engine import explain, mode, parse_query, scope, score_all
+from .engine import explain, mode, parse_query, prefer_kind, scope, score_all
 from .index import Index, get_index
 
 if TYPE_CHECKING:  # importing the model costs ~12 ms that a cached `ask` never needs
@@ -59,7 +59,8 @@ def _check_kind(kind: str | None) -> None:
 def _rank(index: Index, query: str, kind: str | None, limit: int) -> tuple[list[Hit], Route]:
     _check_kind(kind)
     parsed = parse_query(index, query)
-    scored = score_all(index, parsed)
+    chosen, why = mode(index, parsed)
+    scored = prefer_kind(index, score_all(index, parsed), chosen)
     hits = [
         Hit(index.ids[s.pos], index.kinds[s.pos], index.titles[s.pos], round(s.score, 4),
             explain(s.terms))
@@ -71,7 +72,6 @@ def _rank(index: Index, query: str, kind: str | None, limit: int) -> tuple[list[
     sc = scope(index, parsed, scored)
     if not sc.triggered:
         return hits, Route(False, "none", sc.reasons)
-    chosen, why = mode(index, parsed)
     m: Mode = "review" if chosen == "review" else "create" if chosen == "create" else "diagnose"
     return hits, Route(True, m, sc.reasons + why)
 

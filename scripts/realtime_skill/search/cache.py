@@ -23,7 +23,7 @@ from ..paths import SkillNotFound, cache_dir, caching_enabled, embedded_skill_di
 
 __all__ = ["cache_dir", "content_key", "read", "skill_root", "write"]
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 _CODE = ("index.py", "text.py", "cache.py")
 
 

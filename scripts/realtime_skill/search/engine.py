@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from .index import FIELDS, Index, Phrase, Synonym, idf_of, postings
-from .text import STOPWORDS, contains, stem, tokens, with_bigrams, words
+from .text import STOPWORDS, contains, contains_loosely, stem, tokens, with_bigrams, words
 
 K1 = 1.2
 BIGRAM_WEIGHT = 0.6  # a phrase match adds to, never replaces, its two words
@@ -18,13 +18,20 @@ _FENCED = re.compile(r"```|~~~")
 _CODE_LINE = re.compile(r"[;{}]\s*$|=>|^\s*(def|async def|const|let|var|import)\s|^\s*(location\s+\S+|server)\s*\{|\)\s*$")
 # an exception name, an errno, an HTTP status or a WebSocket close code quoted in the text
 _ERROR_TEXT = re.compile(r"\b\w+(Error|Exception)\b|\bE[A-Z]{4,}\b|\b[45]\d\d\b|\b10(0[0-9]|1[0-5])\b|\b4\d{3}\b")
-_INLINE_CODE = re.compile(r"\w\.\w+\([^)]*\)|\w+\s*=\s*\S+\(|`[^`]+`")
+# a call with arguments, an assignment, or a backticked span with code punctuation in
+# it: `org:123:*`, `Date.now()` or `useEffect` name a thing, `ws.send(x)` is code to look at
+_INLINE_CODE = re.compile(r"\w\.\w+\([^)\s][^)]*\)|\w+\s*=\s*\S+\(|`[^`]*(?:[=;{]|\([^)`])[^`]*`")
+# a quoted error message is a symptom, not code to review
+_QUOTED_ERROR = re.compile(r"`[^`]*\w(?:Error|Exception)\b[^`]*`")
+_ASKED = re.compile(r"\?(?:\s|$)")  # "?token=" in a URL asks nothing
+# what is not the asker's own prose: fenced blocks and backticked spans
+_CODE_SPANS = re.compile(r"(`{3,}|~{3,}).*?(\1|\Z)|`[^`\n]*`", re.DOTALL)
 
 
 # NamedTuples: cheaper to define than dataclasses, and this module is on the cold path
 class Query(NamedTuple):
     text: str
-    raw: tuple[str, ...]  # lower-case words, unstemmed (mode cues)
+    raw: tuple[str, ...]  # lower-case words, unstemmed, camelCase split
     full: tuple[str, ...]  # stemmed, stopwords kept (phrases)
     content: tuple[str, ...]  # stemmed, stopwords dropped, not_domain phrases blanked
     weights: dict[str, float]  # query term (unigram or bigram) -> weight
@@ -33,6 +40,9 @@ class Query(NamedTuple):
     stands_for: dict[str, frozenset[str]]
     excluded: tuple[str, ...] = ()  # not_domain phrases found
     composites: frozenset[str] = frozenset()  # "websocket" when "web" and "socket" follow
+    # the asker's own words (code spans removed, identifiers whole), unstemmed: mode
+    # cues match these, so "InvalidStateError" is no "invalid" and "error" symptom
+    prose: tuple[str, ...] = ()
 
 
 def _blank(toks: list[str], phrases: tuple[Phrase, ...]) -> tuple[list[str], list[str]]:
@@ -64,6 +74,19 @@ def _composites(raw: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+SENTENCE_BREAK = "|"  # in Query.prose: no cue matches across it
+_SENTENCE_END = re.compile(r"[.!?;:]+(?:\s+|$)|\n+")
+
+
+def _prose(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for sentence in _SENTENCE_END.split(_CODE_SPANS.sub(" ", text).replace("_", " ")):
+        found = words(sentence, split_camel=False)
+        if found:
+            out.extend([*found, SENTENCE_BREAK])
+    return tuple(out)
+
+
 def parse_query(index: Index, text: str) -> Query:
     raw = words(text.replace("_", " "))
     full_raw = tokens(text, keep_stopwords=True)
@@ -75,7 +98,7 @@ def parse_query(index: Index, text: str) -> Query:
     matched: list[Synonym] = []
     stands_for: dict[str, set[str]] = {}
     for syn in index.synonyms:
-        if contains(full, syn.phrase):
+        if contains_loosely(full, syn.phrase):
             matched.append(syn)
             for term in with_bigrams(list(syn.canonical)):
                 w = EXPANSION_WEIGHT * (BIGRAM_WEIGHT if " " in term else 1.0)
@@ -84,7 +107,8 @@ def parse_query(index: Index, text: str) -> Query:
                 if tok in content:
                     stands_for.setdefault(tok, set()).update(syn.canonical)
     return Query(text, tuple(raw), tuple(full), tuple(content), weights, tuple(matched),
-                 {k: frozenset(v) for k, v in stands_for.items()}, tuple(excluded), _composites(raw))
+                 {k: frozenset(v) for k, v in stands_for.items()}, tuple(excluded), _composites(raw),
+                 _prose(text))
 
 
 class Scored(NamedTuple):
@@ -108,6 +132,21 @@ def score_all(index: Index, query: Query) -> list[Scored]:
     scored = [Scored(i, s, tuple(sorted(parts[i], key=lambda p: -p[1]))) for i, s in acc.items()]
     scored.sort(key=lambda s: (-s.score, index.ids[s.pos]))
     return scored
+
+
+PREFERRED_KIND_BOOST = 1.25  # a tie-breaker between close entries, not a filter
+
+
+def prefer_kind(index: Index, scored: list[Scored], mode_name: str) -> list[Scored]:
+    """Lift the kind of entry that answers this mode (a diagnosis wants the sharp
+    edge, a design the pattern, a review the validation) and re-sort."""
+    kind = index.prefer.get(mode_name)
+    if not kind:
+        return scored
+    out = [s._replace(score=s.score * PREFERRED_KIND_BOOST) if index.kinds[s.pos] == kind else s
+           for s in scored]
+    out.sort(key=lambda s: (-s.score, index.ids[s.pos]))
+    return out
 
 
 def explain(terms: tuple[tuple[str, float, int], ...], limit: int = 6) -> tuple[str, ...]:
@@ -203,7 +242,11 @@ def scope(index: Index, query: Query, scored: list[Scored]) -> Scope:
         reasons.append("domain words: " + ", ".join(ev.words[:8]))
     if query.synonyms:
         reasons.append("vocabulary: " + ", ".join(f"{syn.text!r} -> {syn.term}" for syn in query.synonyms[:5]))
-    if ev.anchors:
+    if query.excluded and not ev.anchors:
+        # a Unix socket or a real-time kernel is another field; only an anchor
+        # ("websocket") says the question is about this one after all
+        need, basis = 2.0, "another field's phrase and no anchor"
+    elif ev.anchors:
         need, basis = NEEDS_WITH_ANCHOR, "an anchor"
     elif len(ev.phrases) >= 2:
         need, basis = NEEDS_WITH_PHRASES, "domain phrases"
@@ -228,30 +271,96 @@ def looks_like_code(text: str) -> int:
     code_lines = sum(1 for ln in lines if _CODE_LINE.search(ln))
     if code_lines >= 2:
         return 2
-    if code_lines or _INLINE_CODE.search(text):
+    if code_lines or _INLINE_CODE.search(_QUOTED_ERROR.sub(" ", text)):
         return 1
     return 0
 
 
+def _cue_matches(index: Index, prose: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """(mode, cue) for every cue found, longest first; a cue inside a longer one that
+    was already found does not count: "how do we stop" is a diagnose cue and takes
+    its "how do we" (a create cue) with it."""
+    found: list[tuple[int, int, int, str, tuple[str, ...]]] = []
+    for name in index.mode_order:
+        for cue in index.cues.get(name, ()):
+            for start, end in _cue_spans(prose, cue):
+                found.append((len(cue), start, end, name, cue))
+    found.sort(key=lambda f: (-f[0], f[1]))
+    taken: set[int] = set()
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for _n, start, end, name, cue in found:
+        span = set(range(start, end))
+        if span & taken:
+            continue
+        taken |= span
+        out.append((name, cue))
+    return out
+
+
+WILDCARD_WORDS = 6  # "*" in a cue stands for 1 to this many words: "is * ok"
+
+
+def _cue_spans(prose: list[str], cue: tuple[str, ...]) -> list[tuple[int, int]]:
+    """[start, end) of each place `cue` occurs in `prose`."""
+    if "*" not in cue:
+        n = len(cue)
+        return [(i, i + n) for i in range(len(prose) - n + 1) if tuple(prose[i : i + n]) == cue]
+    star = cue.index("*")
+    head, tail = cue[:star], cue[star + 1 :]
+    spans: list[tuple[int, int]] = []
+    for start, after_head in _cue_spans(prose, head) if head else [(i, i) for i in range(len(prose))]:
+        for gap in range(1, WILDCARD_WORDS + 1):
+            at = after_head + gap
+            if prose[at - 1 : at] == [SENTENCE_BREAK]:
+                break
+            if tail and tuple(prose[at : at + len(tail)]) == tail:
+                spans.append((start, at + len(tail)))
+                break
+    return spans
+
+
+def cue_weight(cue: tuple[str, ...]) -> float:
+    """A phrase says more about intent than a single word: "how do i" outweighs "still"."""
+    return 1.0 + 0.5 * (len([w for w in cue if w != "*"]) - 1)
+
+
+IMPERATIVE_WEIGHT = 1.5  # "add live cursors to our editor": as strong as a two-word cue
+_SENTENCE = re.compile(r"(?:^|[.!?;:]\s+|\n)\s*[-*>]*\s*([A-Za-z][\w'-]*)")
+
+
+def _sentence_starts(text: str) -> list[str]:
+    """The first word of each sentence of the asker's prose, lower-case."""
+    return [m.group(1).lower() for m in _SENTENCE.finditer(_CODE_SPANS.sub(" ", text))]
+
+
 def mode(index: Index, query: Query) -> tuple[str, tuple[str, ...]]:
-    full = list(query.raw)
     votes: dict[str, float] = {m: 0.0 for m in index.mode_order}
     reasons: list[str] = []
+    by_mode: dict[str, list[str]] = {}
+    for name, cue in _cue_matches(index, list(query.prose)):
+        votes[name] += cue_weight(cue)
+        by_mode.setdefault(name, []).append(" ".join(cue))
     for name in index.mode_order:
-        hits = [" ".join(c) for c in index.cues.get(name, ()) if contains(full, c)]
-        if hits:
-            votes[name] += len(hits)
-            reasons.append(f"{name} cues: " + ", ".join(hits[:5]))
+        if by_mode.get(name):
+            reasons.append(f"{name} cues: " + ", ".join(by_mode[name][:5]))
+    verbs = [w for w in _sentence_starts(query.text) if w in index.imperatives]
+    if verbs:
+        votes["create"] = votes.get("create", 0.0) + IMPERATIVE_WEIGHT
+        reasons.append("imperative: " + ", ".join(verbs[:3]))
     code = looks_like_code(query.text)
     if code:
-        votes["review"] = votes.get("review", 0.0) + (3.0 if code == 2 else 0.5)
+        votes["review"] = votes.get("review", 0.0) + (3.0 if code == 2 else 1.0)
         reasons.append("pasted code" if code == 2 else "inline code")
     if _ERROR_TEXT.search(query.text):
         votes["diagnose"] = votes.get("diagnose", 0.0) + 1.0
         reasons.append("error text")
     best = max(votes.values(), default=0.0)
     if best <= 0:
-        reasons.append(f"no cue: default {index.default_mode}")
-        return index.default_mode, tuple(reasons)
+        # no symptom, no code, no cue: a question ("token bucket? what frame size?")
+        # asks how to do something; a bare statement reports what happens
+        asked = bool(_ASKED.search(_CODE_SPANS.sub(" ", query.text)))
+        chosen = index.question_mode if asked else index.default_mode
+        reasons.append(f"no cue: default for {'a question' if asked else 'a statement'}: {chosen}")
+        return chosen, tuple(reasons)
     chosen = next(m for m in index.mode_order if votes[m] == best)
     return chosen, tuple(reasons)

@@ -67,6 +67,9 @@ class Index(NamedTuple):
     synonyms: tuple[Synonym, ...]
     cues: dict[str, tuple[Phrase, ...]]
     default_mode: str
+    question_mode: str  # the mode of a question with no cue ("?" but no symptom or code)
+    imperatives: frozenset[str]  # verbs that, first in a sentence, ask to create something
+    prefer: dict[str, str]  # mode -> the kind of entry that answers it best
     mode_order: tuple[str, ...]
     anchors: tuple[Phrase, ...]
     not_domain: tuple[Phrase, ...]
@@ -160,6 +163,18 @@ def _vocabulary_sections(skill: Skill) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def _cue(text: str) -> Phrase:
+    """A mode cue as words; "*" (1 to a few words) survives: "is * ok"."""
+    out: list[str] = []
+    for part in text.split():
+        out.extend(["*"] if part == "*" else words(part, split_camel=False))
+    while out and out[0] == "*":  # a leading or trailing "*" matches nothing more
+        out.pop(0)
+    while out and out[-1] == "*":
+        out.pop()
+    return tuple(out)
+
+
 def build_index(skill: Skill) -> Index:
     entries = skill.entries
     n = len(entries)
@@ -203,10 +218,16 @@ def build_index(skill: Skill) -> Index:
     modes = extra.get("modes") if isinstance(extra.get("modes"), dict) else {}
     assert isinstance(modes, dict)
     # cues match unstemmed words: "keeps" is a symptom, "keep" often is not
-    cues = {m: tuple(p for p in (tuple(words(c)) for c in _phrases(modes.get(m))) if p) for m in _MODES}
+    cues = {m: tuple(p for p in (_cue(c) for c in _phrases(modes.get(m))) if p) for m in _MODES}
     default_mode = str(modes.get("default", "diagnose"))
     if default_mode not in _MODES:
         default_mode = "diagnose"
+    question_mode = str(modes.get("question_default", default_mode))
+    if question_mode not in _MODES:
+        question_mode = default_mode
+    prefer_raw = modes.get("prefer")
+    prefer = ({str(k): str(v) for k, v in prefer_raw.items() if k in _MODES}
+              if isinstance(prefer_raw, dict) else {})
     order = tuple(m for m in _phrases(modes.get("order")) if m in _MODES)
     order += tuple(m for m in _MODES if m not in order)
     scope = extra.get("scope") if isinstance(extra.get("scope"), dict) else {}
@@ -229,6 +250,9 @@ def build_index(skill: Skill) -> Index:
         synonyms=tuple(synonyms),
         cues=cues,
         default_mode=default_mode,
+        question_mode=question_mode,
+        prefer=prefer,
+        imperatives=frozenset(w for v in _phrases(modes.get("imperative")) for w in words(v, split_camel=False)[:1]),
         mode_order=order,
         anchors=anchors,
         not_domain=not_domain,

@@ -29,14 +29,60 @@ STOPWORDS = frozenset(
     can could should would will shall may might must not no nor only also just very too
     get gets got getting use used using make makes made any all some each every other
     s t d ll re ve m o y one two as such same own again once further more most much many
-    e.g i.e etc vs versus ok okay hi hello thanks please""".split()
+    e.g i.e etc vs versus ok okay hi hello thanks please
+    though although even yet because since until unless whether either neither both
+    few several while whilst like really actually basically literally anyway maybe
+    someone anyone somebody anybody something anything everything nothing
+    problem problems issue issues question questions help thing things stuff lot bit
+    wondering wonder guess think know""".split()
 )
+
+# Irregular English forms the suffix rules cannot reach: "lost" and "loses" must meet
+# "lose" and "loss". English, not domain vocabulary (that is in vocabulary.yaml).
+IRREGULAR: dict[str, str] = {
+    **dict.fromkeys(("lost", "loses", "losing", "loss", "losses"), "lose"),
+    **dict.fromkeys(("sent", "sends", "sending"), "send"),
+    **dict.fromkeys(("broke", "broken", "breaks", "breaking"), "break"),
+    **dict.fromkeys(("built", "builds", "building"), "build"),
+    **dict.fromkeys(("kept", "keeps", "keeping"), "keep"),
+    **dict.fromkeys(("died", "dies", "dying", "dead"), "die"),
+    **dict.fromkeys(("threw", "thrown", "throws", "throwing"), "throw"),
+    **dict.fromkeys(("fell", "fallen", "falls", "falling"), "fall"),
+    **dict.fromkeys(("hung", "hangs", "hanging"), "hang"),
+    **dict.fromkeys(("left", "leaves", "leaving"), "leave"),
+    **dict.fromkeys(("shown", "shows", "showing"), "show"),
+    **dict.fromkeys(("seen", "saw", "sees", "seeing"), "see"),
+    **dict.fromkeys(("wrote", "written", "writes", "writing"), "write"),
+    **dict.fromkeys(("ran", "runs", "running"), "run"),
+    **dict.fromkeys(("went", "gone", "goes", "going"), "go"),
+    **dict.fromkeys(("came", "comes", "coming"), "come"),
+    **dict.fromkeys(("chose", "chosen", "chooses", "choosing"), "choose"),
+    **dict.fromkeys(("held", "holds", "holding"), "hold"),
+    **dict.fromkeys(("stuck", "sticks", "sticking"), "stick"),
+}
 
 _SUFFIXES = (
     "ational", "ization", "ations", "ation", "ments", "ment", "ness", "ings", "ing",
     "ions", "ion", "edly", "ies", "ers", "er", "ed", "ly", "es", "s",
 )
 _VOWELS = frozenset("aeiouy")
+_SIBILANTS = ("ss", "x", "z", "ch", "sh")
+
+
+_INFLECTIONS = frozenset(("ings", "ing", "ed", "edly", "ies", "es", "s"))
+
+
+def _strip_suffix(word: str) -> tuple[str, str]:
+    """The word without its first matching suffix, and that suffix ("" when none)."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix):
+            base = word[: -len(suffix)]
+            if suffix == "es" and not base.endswith(_SIBILANTS):
+                # "closes" is "close" + s, "pushes" is "push" + es
+                base = word[:-1]
+            if len(base) >= 3 and _VOWELS.intersection(base):
+                return (base + "y" if suffix == "ies" else base), suffix
+    return word, ""
 
 
 def stem(word: str) -> str:
@@ -45,19 +91,23 @@ def stem(word: str) -> str:
     Words with digits, dots or fewer than 4 letters are codes or already short
     ("1006", "4xx", "ws", "socket.io") and stay as they are.
     """
+    if word in STOPWORDS:  # "were" is not "wer": stopwords are matched after stemming
+        return word
+    irregular = IRREGULAR.get(word)
+    if irregular is not None:
+        word = irregular
     if len(word) < 4 or not word.isalpha():
         return word
     if word.endswith(("ss", "us", "is", "eed")):
         return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix):
-            base = word[: -len(suffix)]
-            if len(base) >= 3 and _VOWELS.intersection(base):
-                if suffix == "ies":
-                    base += "y"
-                word = base
-                break
-    if len(word) > 4 and word.endswith("e"):
+    word, suffix = _strip_suffix(word)
+    if suffix in _INFLECTIONS:
+        # "flickering" -> "flicker" -> "flick", as "flicker" and "flickers" do
+        again, second = _strip_suffix(word)
+        if second not in _INFLECTIONS:
+            word = again
+    # a final e goes whatever came before, so "close", "closes" and "closing" agree
+    if len(word) > 3 and word.endswith("e") and not word.endswith("ee"):
         word = word[:-1]
     if len(word) > 4 and word[-1] == word[-2] and word[-1] not in _VOWELS and word[-1] not in "sl":
         word = word[:-1]
@@ -74,9 +124,11 @@ def _split_camel(match: re.Match[str]) -> str:
 _IDENT = re.compile(r"[A-Za-z0-9]+")
 
 
-def words(text: str) -> list[str]:
-    """Raw lower-case words, numbers split from their units, camelCase also split apart."""
-    text = _IDENT.sub(_split_camel, _THOUSANDS.sub("", text)).lower()
+def words(text: str, *, split_camel: bool = True) -> list[str]:
+    """Raw lower-case words, numbers split from their units, camelCase also split apart
+    (unless `split_camel` is false: "InvalidStateError" is then one word, not three)."""
+    text = _THOUSANDS.sub("", text)
+    text = (_IDENT.sub(_split_camel, text) if split_camel else text).lower()
     out: list[str] = []
     for raw in _WORD.findall(text):
         word = raw.replace("'", "")
@@ -108,6 +160,34 @@ def with_bigrams(toks: list[str]) -> list[str]:
     """Unigrams plus adjacent pairs ("idle timeout"): a phrase match outranks two
     scattered words."""
     return toks + [f"{a} {b}" for a, b in pairwise(toks)]
+
+
+def contains_loosely(haystack: list[str], needle: tuple[str, ...], *, max_gap: int = 3,
+                     max_content_gap: int = 1) -> bool:
+    """True when the needle's tokens occur in order with small gaps between them:
+    "while ... offline" in "sent while the phone was offline". At most `max_gap` tokens
+    are skipped in all, of which at most `max_content_gap` are not stopwords."""
+    if contains(haystack, needle):
+        return True
+    n = len(needle)
+    if n < 2:
+        return False
+    first = needle[0]
+    for start, tok in enumerate(haystack):
+        if tok != first:
+            continue
+        pos, gap, content_gap = start + 1, 0, 0
+        for want in needle[1:]:
+            while pos < len(haystack) and haystack[pos] != want:
+                gap += 1
+                content_gap += bool(haystack[pos]) and haystack[pos] not in STOPWORDS
+                pos += 1
+            if pos >= len(haystack) or gap > max_gap or content_gap > max_content_gap:
+                break
+            pos += 1
+        else:
+            return True
+    return False
 
 
 def contains(haystack: list[str], needle: tuple[str, ...]) -> bool:
