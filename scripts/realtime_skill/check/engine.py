@@ -65,7 +65,9 @@ def _run_tree(text: str, filename: str, lang: str, rules: list[Rule]) -> list[Di
     out: list[Diagnostic] = []
     for rule in rules:
         try:
-            for pattern in rule.patterns(lang):
+            for pattern, needs in rule.patterns_with_needs(lang):
+                if not ctx.may_match(needs):
+                    continue  # a word every finding of it needs is absent (prefilter.py)
                 for match in run_pattern(ctx, pattern):
                     node = match.node
                     (row, col), (erow, ecol) = node.start_point, node.end_point

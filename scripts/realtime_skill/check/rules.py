@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Severity
@@ -17,6 +17,7 @@ from .regex import RegexError, compile_re2
 
 if TYPE_CHECKING:
     from ..model import Entry, Skill
+    from .prefilter import Needs
 
 # Rule-block section -> the canonical languages it applies to.
 SECTION_LANGUAGES: dict[str, tuple[str, ...]] = {
@@ -36,13 +37,25 @@ class Rule:
     spec: Mapping[str, Any]
     path: str  # the reference file and line of the rule block, for diagnostics
     line: int
+    # language -> its patterns with the words each needs (see prefilter.py); filled on
+    # first use in each process, since workers get the rule as plain pickled data
+    _by_language: dict[str, tuple[tuple[Mapping[str, Any], Needs], ...]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     def patterns(self, language: str) -> list[Mapping[str, Any]]:
-        section = LANGUAGE_SECTION.get(language)
-        raw = self.spec.get(section) if section else None
-        if not isinstance(raw, list):
-            return []
-        return [p for p in raw if isinstance(p, Mapping) and language in p.get("languages", (language,))]
+        return [p for p, _needs in self.patterns_with_needs(language)]
+
+    def patterns_with_needs(self, language: str) -> tuple[tuple[Mapping[str, Any], Needs], ...]:
+        found = self._by_language.get(language)
+        if found is None:
+            from .prefilter import pattern_needs
+
+            section = LANGUAGE_SECTION.get(language)
+            raw = self.spec.get(section) if section else None
+            found = tuple((p, pattern_needs(p)) for p in (raw if isinstance(raw, list) else ())
+                          if isinstance(p, Mapping) and language in p.get("languages", (language,)))
+            self._by_language[language] = found
+        return found
 
     def applies_to_path(self, filename: str) -> bool:
         from fnmatch import fnmatchcase
@@ -166,13 +179,31 @@ def rule_from_entry(entry: Entry) -> Rule:
 
 
 _CACHE: dict[str, RuleSet] = {}
+# The files whose content decides what `compile_rules` builds, besides the skill: a
+# change to any of them makes a new on-disk cache key.
+_ENGINE_FILES = ("rules.py", "treematch.py", "nginx.py", "regex.py", "prefilter.py", "../schemas/rule.schema.json")
 
 
 def compile_rules(skill: Skill) -> RuleSet:
-    """The executable rules of a skill; invalid rules become `rule-invalid` problems."""
+    """The executable rules of a skill; invalid rules become `rule-invalid` problems.
+
+    Cached in memory per skill digest and on disk beside the skill cache: validating
+    the rule blocks against the JSON schema (and importing jsonschema for it) was more
+    than half of a cold one-file `check`, which an agent runs after every edit."""
     cached = _CACHE.get(skill.digest)
     if cached is not None:
         return cached
+    key = _disk_key(skill.digest)
+    built = _disk_read(key) if key else None
+    if built is None:
+        built = _build(skill)
+        if key:
+            _disk_write(key, built)
+    _CACHE[skill.digest] = built
+    return built
+
+
+def _build(skill: Skill) -> RuleSet:
     rules: list[Rule] = []
     problems: list[Diagnostic] = []
     for entry in skill.by_kind("validation"):
@@ -180,7 +211,57 @@ def compile_rules(skill: Skill) -> RuleSet:
         if found:
             problems.extend(found)
             continue
-        rules.append(rule_from_entry(entry))
-    built = RuleSet(tuple(rules), tuple(problems))
-    _CACHE[skill.digest] = built
-    return built
+        rule = rule_from_entry(entry)
+        for language in LANGUAGE_SECTION:
+            rule.patterns_with_needs(language)  # computed once here, stored in the disk cache
+        rules.append(rule)
+    return RuleSet(tuple(rules), tuple(problems))
+
+
+def _disk_key(digest: str) -> str | None:
+    import hashlib
+    from pathlib import Path
+
+    from ..paths import caching_enabled
+
+    if not caching_enabled():
+        return None
+    h = hashlib.sha256(digest.encode())
+    here = Path(__file__).resolve().parent
+    try:
+        for name in _ENGINE_FILES:
+            h.update((here / name).read_bytes())
+    except OSError:
+        return None  # an unusual install: no disk cache, same results
+    return h.hexdigest()[:32]
+
+
+def _disk_read(key: str) -> RuleSet | None:
+    import pickle
+
+    from ..paths import cache_dir
+
+    try:
+        with (cache_dir() / f"rules-{key}.pickle").open("rb") as handle:
+            found = pickle.load(handle)
+    except Exception:  # missing, stale or corrupt: only a cache miss
+        return None
+    return found if isinstance(found, RuleSet) else None
+
+
+def _disk_write(key: str, ruleset: RuleSet) -> None:
+    import os
+    import pickle
+    import tempfile
+
+    from ..paths import cache_dir
+
+    directory = cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(ruleset, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, directory / f"rules-{key}.pickle")
+    except OSError:
+        pass  # a read-only home must not break the command

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .prefilter import Needs, lowered_ascii, query_needs
 from .regex import compile_re2
 from .values import Definitions, collect_definitions, find_option, is_constant, resolve, text
 
@@ -58,6 +59,9 @@ class _Index:
     by_id: dict[int, list[Captures]]
 
 
+_EMPTY = _Index([], [], {})  # shared and never mutated
+
+
 @dataclass
 class FileContext:
     """One parsed file: queries run once per file and are indexed by anchor node."""
@@ -67,6 +71,18 @@ class FileContext:
     tree: Tree
     _defs: Definitions | None = None
     _indexes: dict[tuple[str, str], _Index] = field(default_factory=dict)
+    _lowered: tuple[str | None] | None = None
+
+    @property
+    def lowered(self) -> str | None:
+        """The text in lower case if it is ASCII, made once for the prefilter's
+        case-insensitive words (see `Needs.met`)."""
+        if self._lowered is None:
+            self._lowered = (lowered_ascii(self.text),)
+        return self._lowered[0]
+
+    def may_match(self, needs: Needs) -> bool:
+        return needs.met(self.text, self.lowered)
 
     @property
     def root(self) -> Node:
@@ -83,6 +99,11 @@ class FileContext:
         found = self._indexes.get(key)
         if found is not None:
             return found
+        if not self.may_match(query_needs(source)):
+            # a word every match needs is not in the file: no match, so neither compile
+            # nor walk the tree (see prefilter.py)
+            self._indexes[key] = _EMPTY
+            return _EMPTY
         from tree_sitter import QueryCursor
 
         query = compile_query(self.language, source)
