@@ -182,3 +182,24 @@ def test_corpus_meets_accuracy_targets() -> None:
         fn += len(expected - found)
     assert tp / (tp + fp) >= 0.9
     assert tp / (tp + fn) >= 0.8
+
+
+def test_columns_count_characters_not_bytes() -> None:
+    # tree-sitter reports UTF-8 byte offsets; findings must count characters (SARIF, editors)
+    from realtime_skill.check import check_source
+
+    text = 'const café = "é"; const ws = new WebSocket("ws://chat.example.com/é");\n'
+    found = [f for f in check_source(text, "u.js") if f.rule == "insecure-websocket-url"]
+    assert [(f.line, f.column, f.end_column) for f in found] == [
+        (1, text.index('"ws://') + 1, text.index('é")') + 3)]
+
+
+def test_nginx_findings_span_the_directive() -> None:
+    from realtime_skill.check import check_source
+
+    conf = ("server {\n    location /ws/ {\n        proxy_pass http://app;\n"
+            "        proxy_set_header Upgrade $http_upgrade;\n    }\n}\n")
+    found = [f for f in check_source(conf, "nginx.conf") if f.rule.startswith("nginx-")]
+    assert found
+    for f in found:
+        assert (f.line, f.column) == (3, 9) and f.end_column == len("        proxy_pass http://app;") + 1

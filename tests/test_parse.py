@@ -91,3 +91,15 @@ def test_cache_roundtrip(tmp_path: Path, monkeypatch) -> None:
     assert list(tmp_path.glob("skill-*.pickle"))
     second = load_skill(FIXTURE)
     assert second.digest == first.digest and second.ids() == first.ids()
+
+
+def test_cache_keeps_only_the_newest_files(tmp_path: Path, monkeypatch) -> None:
+    from realtime_skill.paths import KEEP_PER_KIND, cache_read, cache_write
+
+    monkeypatch.setenv("REALTIME_SKILL_CACHE", str(tmp_path))
+    for i in range(KEEP_PER_KIND + 3):
+        cache_write(f"search-{i:04d}.pickle", {"n": i})
+    assert len(list(tmp_path.glob("search-*.pickle"))) == KEEP_PER_KIND
+    assert cache_read(f"search-{KEEP_PER_KIND + 2:04d}.pickle") == {"n": KEEP_PER_KIND + 2}
+    cache_write("skill-x.pickle", 1)
+    assert cache_read("skill-x.pickle") == 1  # other kinds are untouched by the pruning

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
 from pathlib import Path
 
 from . import __version__
 from .diagnostics import Diagnostic
 from .model import KIND_FILES, KINDS, Entry, ReferenceFile, Skill
-from .paths import INPUTS, SkillNotFound, cache_dir, caching_enabled, embedded_skill_dir
+from .paths import INPUTS, SkillNotFound, cache_dir, cache_read, cache_write, embedded_skill_dir
 
 __all__ = ["SkillNotFound", "cache_dir", "embedded_skill_dir", "load_skill"]
 
@@ -57,29 +55,12 @@ def _digest(root: Path, files: list[Path]) -> str:
 
 
 def _cache_read(digest: str) -> Skill | None:
-    if not caching_enabled():
-        return None
-    path = cache_dir() / f"skill-{digest[:32]}.pickle"
-    try:
-        with path.open("rb") as handle:
-            skill = pickle.load(handle)
-    except Exception:  # a missing, stale or corrupt cache is only a cache miss
-        return None
+    skill = cache_read(f"skill-{digest[:32]}.pickle")
     return skill if isinstance(skill, Skill) and skill.digest == digest else None
 
 
 def _cache_write(skill: Skill) -> None:
-    if not caching_enabled():
-        return
-    directory = cache_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(skill, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, directory / f"skill-{skill.digest[:32]}.pickle")
-    except OSError:
-        pass  # a read-only home must not break the command
+    cache_write(f"skill-{skill.digest[:32]}.pickle", skill)
 
 
 def load_skill(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Skill:

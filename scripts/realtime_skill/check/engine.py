@@ -53,6 +53,13 @@ def _finding(rule: Rule, filename: str, line: int, column: int, end_line: int, e
                       hint=rule.hint, end_line=end_line, end_column=end_column)
 
 
+def _char_column(lines: list[str], row: int, byte_col: int) -> int:
+    """1-based column in characters: tree-sitter counts UTF-8 bytes, editors and SARIF
+    (columnKind unicodeCodePoints) count characters."""
+    line = lines[row] if 0 <= row < len(lines) else ""
+    return len(line.encode("utf-8")[:byte_col].decode("utf-8", "replace")) + 1
+
+
 def _rule_error(rule: Rule, filename: str, exc: Exception) -> Diagnostic:
     return Diagnostic(filename, 1, CHECK_ERROR, f"rule {rule.id} failed: {type(exc).__name__}: {exc}",
                       severity="error")
@@ -62,6 +69,7 @@ def _run_tree(text: str, filename: str, lang: str, rules: list[Rule]) -> list[Di
     from .treematch import parse_file, run_pattern
 
     ctx = parse_file(text, lang)
+    lines = text.split("\n")
     out: list[Diagnostic] = []
     for rule in rules:
         try:
@@ -71,9 +79,8 @@ def _run_tree(text: str, filename: str, lang: str, rules: list[Rule]) -> list[Di
                 for match in run_pattern(ctx, pattern):
                     node = match.node
                     (row, col), (erow, ecol) = node.start_point, node.end_point
-                    line_text = text.split("\n", row + 1)[row] if row < text.count("\n") + 1 else ""
-                    column = len(line_text.encode("utf-8")[:col].decode("utf-8", "replace")) + 1
-                    out.append(_finding(rule, filename, row + 1, column, erow + 1, ecol + 1))
+                    out.append(_finding(rule, filename, row + 1, _char_column(lines, row, col),
+                                        erow + 1, _char_column(lines, erow, ecol)))
         except RecursionError as exc:
             out.append(_rule_error(rule, filename, exc))
         except Exception as exc:  # a bad rule must not hide the other rules' findings
@@ -85,13 +92,17 @@ def _run_nginx(text: str, filename: str, rules: list[Rule]) -> list[Diagnostic]:
     from . import nginx
 
     root, _errors = nginx.parse(text)
+    lines = text.split("\n")
     out: list[Diagnostic] = []
     for rule in rules:
         try:
             for pattern in rule.patterns("nginx"):
                 for block in nginx.run_pattern(root, pattern):
                     line = nginx.report_line(block, pattern)
-                    out.append(_finding(rule, filename, line, 1, line, 1))
+                    # crossplane gives lines only; span the directive's text on that line
+                    src = lines[line - 1] if 0 < line <= len(lines) else ""
+                    col = len(src) - len(src.lstrip()) + 1
+                    out.append(_finding(rule, filename, line, col, line, max(len(src.rstrip()) + 1, col)))
         except Exception as exc:
             out.append(_rule_error(rule, filename, exc))
     return out

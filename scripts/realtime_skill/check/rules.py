@@ -237,31 +237,13 @@ def _disk_key(digest: str) -> str | None:
 
 
 def _disk_read(key: str) -> RuleSet | None:
-    import pickle
+    from ..paths import cache_read
 
-    from ..paths import cache_dir
-
-    try:
-        with (cache_dir() / f"rules-{key}.pickle").open("rb") as handle:
-            found = pickle.load(handle)
-    except Exception:  # missing, stale or corrupt: only a cache miss
-        return None
+    found = cache_read(f"rules-{key}.pickle")
     return found if isinstance(found, RuleSet) else None
 
 
 def _disk_write(key: str, ruleset: RuleSet) -> None:
-    import os
-    import pickle
-    import tempfile
+    from ..paths import cache_write
 
-    from ..paths import cache_dir
-
-    directory = cache_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(ruleset, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, directory / f"rules-{key}.pickle")
-    except OSError:
-        pass  # a read-only home must not break the command
+    cache_write(f"rules-{key}.pickle", ruleset)

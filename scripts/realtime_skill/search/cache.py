@@ -12,14 +12,13 @@ Paths come from `realtime_skill.paths`, the same small module the loader uses.
 from __future__ import annotations
 
 import os
-import pickle
 import zlib
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from ..paths import INPUTS as _INPUTS
-from ..paths import SkillNotFound, cache_dir, caching_enabled, embedded_skill_dir
+from ..paths import SkillNotFound, cache_dir, cache_read, cache_write, caching_enabled, embedded_skill_dir
 
 __all__ = ["cache_dir", "content_key", "read", "skill_root", "write"]
 
@@ -64,26 +63,8 @@ enabled = caching_enabled
 
 def read(key: str) -> Any | None:
     """The unpickled index for `key`, or None (missing, corrupt or caching disabled)."""
-    if not enabled():
-        return None
-    try:
-        with (cache_dir() / f"search-{key}.pickle").open("rb") as handle:
-            return pickle.load(handle)
-    except Exception:  # a missing, stale or corrupt cache is only a cache miss
-        return None
+    return cache_read(f"search-{key}.pickle")
 
 
 def write(key: str, value: object) -> None:
-    if not enabled():
-        return
-    import tempfile  # only when writing: it costs ~7 ms of imports (random, hashlib)
-
-    directory = cache_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, directory / f"search-{key}.pickle")
-    except OSError:
-        pass  # a read-only cache directory only costs a rebuild next time
+    cache_write(f"search-{key}.pickle", value)
