@@ -10,8 +10,9 @@ import pytest
 from check_cli_support import FIXTURE_SKILL, NOTE, SEND, install_fake_engine, write
 from click.testing import CliRunner, Result
 
-from realtime_skill.check.output import JSON_KEYS, VALIDATIONS_URL, github_anchor
+from realtime_skill.check.output import JSON_KEYS, VALIDATIONS_URL
 from realtime_skill.commands.check import command
+from realtime_skill.model import github_anchor
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 

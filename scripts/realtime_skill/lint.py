@@ -321,13 +321,6 @@ def _check_href(skill: Skill, rel: str, base: str, href: str, line: int) -> Iter
         yield Diagnostic(rel, line, "link-broken", f"link {href!r} points to {joined}, which does not exist")
 
 
-def github_anchor(heading: str) -> str:
-    """The anchor GitHub generates for a heading."""
-    text = heading.strip().lower()
-    text = re.sub(r"[^\w\- ]", "", text)
-    return text.replace(" ", "-")
-
-
 def check_references(skill: Skill) -> Iterator[Diagnostic]:
     by_file: dict[str, list[Entry]] = {}
     for entry in skill.entries:
@@ -337,7 +330,7 @@ def check_references(skill: Skill) -> Iterator[Diagnostic]:
         entries = by_file.get(ref.path, [])
         if ref.line_count <= TOC_THRESHOLD_LINES or not entries:
             continue
-        missing = [e.id for e in entries if f"(#{github_anchor(f'{e.id}: {e.title}')})" not in ref.intro]
+        missing = [e.id for e in entries if f"(#{e.anchor})" not in ref.intro]
         if missing:
             yield Diagnostic(ref.path, 1, "reference-toc",
                              f"{ref.path} has {ref.line_count} lines; its table of contents lacks "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -103,6 +104,11 @@ class Entry:
             if isinstance(s, dict)
         )
 
+    @property
+    def anchor(self) -> str:
+        """The GitHub anchor of the entry's heading, for links into references/*.md."""
+        return github_anchor(f"{self.id}: {self.title}")
+
     def section(self, name: str) -> Section | None:
         for section in self.sections:
             if section.name == name:
@@ -111,6 +117,13 @@ class Entry:
 
     def code_blocks(self) -> tuple[CodeBlock, ...]:
         return tuple(block for section in self.sections for block in section.code_blocks)
+
+
+def github_anchor(heading: str) -> str:
+    """The id GitHub gives a Markdown heading: lower case, punctuation dropped, spaces
+    to hyphens."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
 
 
 def _strings(value: Any) -> tuple[str, ...]:

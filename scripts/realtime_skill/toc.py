@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from .lint import github_anchor
 from .model import Entry
 
 START, END = "<!-- toc -->", "<!-- /toc -->"
@@ -14,8 +13,7 @@ _BLOCK = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
 def render_toc(entries: list[Entry]) -> str:
     lines = [START]
     for e in entries:
-        anchor = github_anchor(f"{e.id}: {e.title}")
-        lines.append(f"- [`{e.id}`](#{anchor}): {e.title}")
+        lines.append(f"- [`{e.id}`](#{e.anchor}): {e.title}")
     lines.append(END)
     return "\n".join(lines)
 

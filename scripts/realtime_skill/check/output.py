@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic
@@ -27,29 +26,9 @@ VALIDATIONS_URL = "https://github.com/realtime-engineer/realtime-engineer/blob/m
 
 
 def finding_dict(d: Diagnostic) -> dict[str, object]:
-    """One finding in the documented JSON shape (end defaults to the start)."""
-    return {
-        "rule": d.rule,
-        "path": d.path,
-        "line": d.line,
-        "column": d.column,
-        "end_line": d.end_line if d.end_line is not None else d.line,
-        "end_column": d.end_column if d.end_column is not None else d.column,
-        "severity": d.severity,
-        "message": d.message,
-    }
-
-
-def github_anchor(heading: str) -> str:
-    """The id GitHub gives a Markdown heading: lower case, punctuation dropped, spaces
-    to hyphens (backticks and other markup are punctuation here)."""
-    text = heading.strip().lower()
-    text = re.sub(r"[^\w\- ]", "", text)
-    return text.replace(" ", "-")
-
-
-def entry_anchor(entry: Entry) -> str:
-    return github_anchor(f"{entry.id}: {entry.title}")
+    """One finding in the documented JSON shape: Diagnostic.to_dict without the hint."""
+    full = d.to_dict()
+    return {key: full[key] for key in JSON_KEYS}
 
 
 def _section_text(entry: Entry, name: str) -> str:
@@ -73,7 +52,7 @@ def rule_infos(skill: Skill, rule_ids: set[str] | None = None) -> tuple[RuleInfo
             id=entry.id,
             short=entry.message or entry.title,
             full=plain or entry.title,
-            help_uri=f"{VALIDATIONS_URL}#{entry_anchor(entry)}",
+            help_uri=f"{VALIDATIONS_URL}#{entry.anchor}",
             severity=entry.severity or "warning",
             help_markdown=markdown,
         ))
