@@ -246,6 +246,14 @@ def _key_text(key: Node) -> str:
     return raw
 
 
+def _merge(result: tuple[State, Node | None], found: tuple[State, Node | None]) -> tuple[State, Node | None]:
+    """Later options win, as in JS/Python: a found value replaces anything; an options
+    object we cannot see makes an absent option unknown, never a finding."""
+    if found[0] == "found" or (found[0] == "unknown" and result[0] == "absent"):
+        return found
+    return result
+
+
 def _lookup_in(node: Node, pattern: object, defs: Definitions, depth: int) -> tuple[State, Node | None]:
     if depth > _MAX_DEPTH:
         return "unknown", None
@@ -265,8 +273,7 @@ def _lookup_in(node: Node, pattern: object, defs: Definitions, depth: int) -> tu
                 found = ("unknown", None)  # an options object we cannot see
             else:
                 continue  # a literal, a function, a server instance: not options
-            if found[0] == "found" or (found[0] == "unknown" and result[0] == "absent"):
-                result = found
+            result = _merge(result, found)
         return result
     if kind == "object":
         result = ("absent", None)
@@ -286,8 +293,7 @@ def _lookup_in(node: Node, pattern: object, defs: Definitions, depth: int) -> tu
             elif child.type == "spread_element" and child.named_children:
                 target = resolve(child.named_children[0], defs, depth + 1)
                 found = _lookup_in(target, pattern, defs, depth + 1) if target.type == "object" else ("unknown", None)
-                if found[0] == "found" or (found[0] == "unknown" and result[0] == "absent"):
-                    result = found
+                result = _merge(result, found)
         return result
     if kind == "argument_list":  # Python call keywords and **kwargs
         result = ("absent", None)
@@ -300,8 +306,7 @@ def _lookup_in(node: Node, pattern: object, defs: Definitions, depth: int) -> tu
             elif child.type == "dictionary_splat" and child.named_children:
                 target = resolve(child.named_children[0], defs, depth + 1)
                 found = _lookup_in(target, pattern, defs, depth + 1) if target.type in ("dictionary", "call") else ("unknown", None)
-                if found[0] == "found" or (found[0] == "unknown" and result[0] == "absent"):
-                    result = found
+                result = _merge(result, found)
         return result
     if kind == "dictionary":
         result = ("absent", None)
@@ -318,7 +323,6 @@ def _lookup_in(node: Node, pattern: object, defs: Definitions, depth: int) -> tu
             elif child.type == "dictionary_splat" and child.named_children:
                 target = resolve(child.named_children[0], defs, depth + 1)
                 found = _lookup_in(target, pattern, defs, depth + 1) if target.type in ("dictionary", "call") else ("unknown", None)
-                if found[0] == "found" or (found[0] == "unknown" and result[0] == "absent"):
-                    result = found
+                result = _merge(result, found)
         return result
     return "unknown", None
