@@ -185,3 +185,64 @@ def test_another_fields_phrase_without_anchor_is_out_of_scope() -> None:
     skill = load_skill()
     assert not route(skill, "how do I pass a file descriptor over a unix domain socket").triggered
     assert route(skill, "websocket server behind nginx over a unix domain socket drops after 60s").triggered
+
+
+def test_proper_names_are_not_stemmed() -> None:
+    names = frozenset({"pusher"})
+    assert tokens("Pusher presence", names=names) == ["pusher", stem("presence")]
+    assert tokens("pushing to main", names=names) == ["push", "main"]
+    skill = load_skill()
+    # "Pusher" (an anchor) is a product; the "push" of git is no evidence for it
+    assert not route(skill, "git: squash the last 3 commits into one before pushing").triggered
+    assert route(skill, "Pusher presence channel keeps showing users who left as online").triggered
+
+
+def test_stemmer_undoubles_a_short_root_after_a_suffix() -> None:
+    assert stem("pegged") == stem("pegs") == stem("pegging") == "peg"
+    assert stem("logged") == stem("logs") == "log" and stem("stopped") == "stop"
+
+
+@pytest.mark.parametrize("question", [
+    # a weak anchor ("real-time") needs a second domain signal
+    "best tool for real-time analytics dashboards on top of ClickHouse? queries take ~5s",
+    "Kafka Streams vs Flink for a real-time anomaly detection pipeline?",
+    # another field's phrase: file streams are Node streams, not WebSocket backpressure
+    "Node.js: piping a readable file stream into a brotli transform, how does backpressure work",
+])
+def test_generic_words_alone_are_not_the_domain(question: str) -> None:
+    rt = route(load_skill(), question)
+    assert not rt.triggered, rt.reasons
+
+
+def test_weak_anchor_with_a_second_signal_is_accepted() -> None:
+    rt = route(load_skill(), "add a real-time typing indicator to our support chat")
+    assert rt.triggered, rt.reasons
+    assert any(r.startswith("weak anchors") for r in rt.reasons)
+
+
+def test_a_number_with_a_unit_is_not_a_domain_phrase_by_itself() -> None:
+    from realtime_skill.search.index import _specific
+    assert not _specific(tuple(tokens("60 seconds", keep_stopwords=True)))
+    assert _specific(tuple(tokens("1006", keep_stopwords=True)))
+    assert _specific(tuple(tokens("close code 1006", keep_stopwords=True)))
+    assert _specific(tuple(tokens("session id unknown", keep_stopwords=True)))
+
+
+@pytest.mark.parametrize(("question", "mode"), [
+    # a stack trace is a symptom, not code to review
+    ("Uncaught SyntaxError: Unexpected token in JSON\n    at JSON.parse (<anonymous>)\n"
+     "    at WebSocket.<anonymous> (/app/server.js:41:22)\nthe node process exits", "diagnose"),
+    # a quoted JSON reply is output, not code
+    ('socket.io clients get `{"code":1,"message":"Session ID unknown"}` on polling', "diagnose"),
+    # prose that ends in a parenthesis is not a line of code
+    ("our tokens show up in the proxy access logs (it is the EventSource URL)", "diagnose"),
+    # a code span still fills the "*" of a review cue
+    ("is `io(url, { randomizationFactor: 0 })` a problem for reconnecting clients", "review"),
+    ("websocket memory went from 1GB to 7GB after enabling compression. is that normal?", "diagnose"),
+    # a snippet in prose is context: a symptom word outweighs it
+    ("the UI never updates after a server restart; we just do `new WebSocket(url)` once", "diagnose"),
+])
+def test_route_mode_output_is_not_code(question: str, mode: str) -> None:
+    rt = route(load_skill(), question)
+    assert rt.triggered, rt.reasons
+    assert rt.mode == mode, rt.reasons

@@ -15,14 +15,19 @@ EXPANSION_WEIGHT = 0.7  # a synonym is good evidence, but weaker than the user's
 MIN_DOMAIN_TERMS = 2
 # fenced code, or several lines that end like code, means "look at this code"
 _FENCED = re.compile(r"```|~~~")
-_CODE_LINE = re.compile(r"[;{}]\s*$|=>|^\s*(def|async def|const|let|var|import)\s|^\s*(location\s+\S+|server)\s*\{|\)\s*$")
+_CODE_LINE = re.compile(r"[;{}]\s*$|=>|^\s*(def|async def|const|let|var|import)\s|^\s*(location\s+\S+|server)\s*\{"
+                        r"|\w\([^()]*\)\s*$")
+# a stack frame ("    at JSON.parse (<anonymous>)", '  File "app.py", line 3, in f') is
+# output that reports a failure, not code to look at
+_STACK_FRAME = re.compile(r"^\s*at\s+\S.*$|^\s*File \"[^\"]+\", line \d+.*$", re.MULTILINE)
 # an exception name, an errno, an HTTP status or a WebSocket close code quoted in the text
 _ERROR_TEXT = re.compile(r"\b\w+(Error|Exception)\b|\bE[A-Z]{4,}\b|\b[45]\d\d\b|\b10(0[0-9]|1[0-5])\b|\b4\d{3}\b")
 # a call with arguments, an assignment, or a backticked span with code punctuation in
 # it: `org:123:*`, `Date.now()` or `useEffect` name a thing, `ws.send(x)` is code to look at
 _INLINE_CODE = re.compile(r"\w\.\w+\([^)\s][^)]*\)|\w+\s*=\s*\S+\(|`[^`]*(?:[=;{]|\([^)`])[^`]*`")
-# a quoted error message is a symptom, not code to review
-_QUOTED_ERROR = re.compile(r"`[^`]*\w(?:Error|Exception)\b[^`]*`")
+# a quoted error message or a quoted JSON reply (`{"code":1,...}`) is a symptom, not
+# code to review
+_QUOTED_ERROR = re.compile(r"`[^`]*\w(?:Error|Exception)\b[^`]*`|`\s*[\[{]\s*\"[^`]*`")
 _ASKED = re.compile(r"\?(?:\s|$)")  # "?token=" in a URL asks nothing
 # what is not the asker's own prose: fenced blocks and backticked spans
 _CODE_SPANS = re.compile(r"(`{3,}|~{3,}).*?(\1|\Z)|`[^`\n]*`", re.DOTALL)
@@ -58,7 +63,7 @@ def _blank(toks: list[str], phrases: tuple[Phrase, ...]) -> tuple[list[str], lis
     return out, found
 
 
-def _composites(raw: list[str]) -> frozenset[str]:
+def _composites(raw: list[str], names: frozenset[str]) -> frozenset[str]:
     """Stemmed forms of words that the tokeniser also split into parts ("WebSocket" ->
     "websocket", "web", "socket"): when the whole is unknown its parts carry the meaning."""
     out: set[str] = set()
@@ -67,7 +72,7 @@ def _composites(raw: list[str]) -> frozenset[str]:
         for part in raw[i + 1 : i + 6]:
             joined += part.replace(".", "")
             if joined == word.replace(".", ""):
-                out.add(stem(word))
+                out.add(word if word in names else stem(word))
                 break
             if not word.replace(".", "").startswith(joined):
                 break
@@ -75,12 +80,15 @@ def _composites(raw: list[str]) -> frozenset[str]:
 
 
 SENTENCE_BREAK = "|"  # in Query.prose: no cue matches across it
+# in Query.prose: where a code span was, so "is `io(url, {...})` a problem" still has a
+# word for the "*" of "is * a problem"; no cue is made of it
+CODE_SPAN_WORD = "code0span"
 _SENTENCE_END = re.compile(r"[.!?;:]+(?:\s+|$)|\n+")
 
 
 def _prose(text: str) -> tuple[str, ...]:
     out: list[str] = []
-    for sentence in _SENTENCE_END.split(_CODE_SPANS.sub(" ", text).replace("_", " ")):
+    for sentence in _SENTENCE_END.split(_CODE_SPANS.sub(f" {CODE_SPAN_WORD} ", text).replace("_", " ")):
         found = words(sentence, split_camel=False)
         if found:
             out.extend([*found, SENTENCE_BREAK])
@@ -89,7 +97,7 @@ def _prose(text: str) -> tuple[str, ...]:
 
 def parse_query(index: Index, text: str) -> Query:
     raw = words(text.replace("_", " "))
-    full_raw = tokens(text, keep_stopwords=True)
+    full_raw = tokens(text, keep_stopwords=True, names=index.names)
     full, excluded = _blank(full_raw, index.not_domain)
     content = [t for t in full if t and t not in STOPWORDS]
     weights: dict[str, float] = {}
@@ -107,7 +115,7 @@ def parse_query(index: Index, text: str) -> Query:
                 if tok in content:
                     stands_for.setdefault(tok, set()).update(syn.canonical)
     return Query(text, tuple(raw), tuple(full), tuple(content), weights, tuple(matched),
-                 {k: frozenset(v) for k, v in stands_for.items()}, tuple(excluded), _composites(raw),
+                 {k: frozenset(v) for k, v in stands_for.items()}, tuple(excluded), _composites(raw, index.names),
                  _prose(text))
 
 
@@ -188,8 +196,11 @@ KEY_MASK = sum(1 << FIELDS.index(f) for f in ("id", "title", "aliases", "tags"))
 
 class Evidence(NamedTuple):
     anchors: tuple[str, ...]  # curated words that alone mean this domain ("websocket")
-    phrases: tuple[str, ...]  # specific synonyms and two-word phrases of titles/aliases/tags
+    # specific synonyms, weak anchors ("real-time") and two-word phrases of titles,
+    # aliases and tags: each one piece of evidence that needs company
+    phrases: tuple[str, ...]
     words: tuple[str, ...]  # single words the knowledge base uses in those fields
+    weak: tuple[str, ...] = ()  # the weak anchors found (also counted in phrases)
 
 
 def _distinct(phrases: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -203,8 +214,11 @@ def _distinct(phrases: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
 
 
 def evidence(index: Index, query: Query, scored: list[Scored]) -> Evidence:
-    anchors = {" ".join(a) for a in index.anchors if contains(list(query.full), a)}
-    phrases: set[tuple[str, ...]] = set()
+    full = list(query.full)
+    anchors = {" ".join(a) for a in index.anchors if contains(full, a)}
+    weak = [a for a in index.weak_anchors if contains(full, a)]
+    # "real-time analytics", "live video": a generic word is one phrase, not an anchor
+    phrases: set[tuple[str, ...]] = set(weak)
     singles: set[str] = set()
     for syn in query.synonyms:
         if syn.specific:
@@ -217,7 +231,7 @@ def evidence(index: Index, query: Query, scored: list[Scored]) -> Evidence:
                 phrases.add(tuple(term.split(" ")))
     singles.update(t for t in query.content if t in index.domain)
     return Evidence(tuple(sorted(anchors)), tuple(" ".join(p) for p in _distinct(phrases)),
-                    tuple(sorted(singles)))
+                    tuple(sorted(singles)), tuple(sorted(" ".join(a) for a in weak)))
 
 
 # Coverage needed, by the strongest evidence present: the more specific the question's
@@ -236,6 +250,8 @@ def scope(index: Index, query: Query, scored: list[Scored]) -> Scope:
         reasons.append("not this domain: " + ", ".join(query.excluded))
     if ev.anchors:
         reasons.append("domain anchors: " + ", ".join(ev.anchors[:6]))
+    if ev.weak:
+        reasons.append("weak anchors (need a second signal): " + ", ".join(ev.weak[:6]))
     if ev.phrases:
         reasons.append("domain phrases: " + ", ".join(ev.phrases[:6]))
     if ev.words:
@@ -267,6 +283,7 @@ def looks_like_code(text: str) -> int:
     """0 no code, 1 an inline snippet, 2 a pasted block."""
     if _FENCED.search(text):
         return 2
+    text = _STACK_FRAME.sub(" ", text)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     code_lines = sum(1 for ln in lines if _CODE_LINE.search(ln))
     if code_lines >= 2:
@@ -324,6 +341,9 @@ def cue_weight(cue: tuple[str, ...]) -> float:
     return 1.0 + 0.5 * (len([w for w in cue if w != "*"]) - 1)
 
 
+# a snippet inside prose is often context ("we just do `new WebSocket(url)`"): it
+# decides only when no symptom or request word does
+INLINE_CODE_WEIGHT = 0.75
 IMPERATIVE_WEIGHT = 1.5  # "add live cursors to our editor": as strong as a two-word cue
 _SENTENCE = re.compile(r"(?:^|[.!?;:]\s+|\n)\s*[-*>]*\s*([A-Za-z][\w'-]*)")
 
@@ -349,7 +369,7 @@ def mode(index: Index, query: Query) -> tuple[str, tuple[str, ...]]:
         reasons.append("imperative: " + ", ".join(verbs[:3]))
     code = looks_like_code(query.text)
     if code:
-        votes["review"] = votes.get("review", 0.0) + (3.0 if code == 2 else 1.0)
+        votes["review"] = votes.get("review", 0.0) + (3.0 if code == 2 else INLINE_CODE_WEIGHT)
         reasons.append("pasted code" if code == 2 else "inline code")
     if _ERROR_TEXT.search(query.text):
         votes["diagnose"] = votes.get("diagnose", 0.0) + 1.0

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .text import STOPWORDS, tokens, with_bigrams, words
+from .text import STOPWORDS, with_bigrams, words
+from .text import tokens as _tokens
 
 if TYPE_CHECKING:  # the model is only needed to build an index, never to read one
     from ..model import Entry, Skill
@@ -74,6 +75,9 @@ class Index(NamedTuple):
     anchors: tuple[Phrase, ...]
     not_domain: tuple[Phrase, ...]
     domain: frozenset[str]  # unigrams of titles, aliases, tags, ids and the vocabulary
+    # generic words ("real-time", "live"): evidence only beside a second domain signal
+    weak_anchors: tuple[Phrase, ...] = ()
+    names: frozenset[str] = frozenset()  # proper names, never stemmed ("pusher")
 
 
 _IDF = struct.Struct("<f")
@@ -112,8 +116,12 @@ def excerpt(entry: Entry, width: int = 220) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def entry_fields(entry: Entry) -> dict[str, list[str]]:
-    """Tokens (with bigrams) of each field of an entry."""
+def entry_fields(entry: Entry, names: frozenset[str] = frozenset()) -> dict[str, list[str]]:
+    """Tokens (with bigrams) of each field of an entry (`names` stay unstemmed)."""
+
+    def tokens(text: str) -> list[str]:
+        return _tokens(text, names=names)
+
     lead_name = LEAD_SECTION.get(entry.kind)
     lead: list[str] = []
     body: list[str] = []
@@ -175,10 +183,26 @@ def _cue(text: str) -> Phrase:
     return tuple(out)
 
 
+def _specific(said: Phrase) -> bool:
+    """Whether a synonym by itself says the question is in this domain: a code ("1006",
+    "ERR_CONNECTION_RESET" as words) or two or more words that are not numbers.
+    A number with a unit ("60 seconds", "6 connections") is a fact of many fields and
+    only supports other evidence."""
+    content = [t for t in said if t not in STOPWORDS]
+    numbers = [t for t in content if any(c.isdigit() for c in t)]
+    return (bool(numbers) and len(content) == len(numbers)) or len(content) - len(numbers) >= 2
+
+
 def build_index(skill: Skill) -> Index:
+    extra = _vocabulary_sections(skill)
+    names = frozenset(w for v in _phrases(extra.get("names")) for w in words(v, split_camel=False))
+
+    def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
+        return _tokens(text, keep_stopwords=keep_stopwords, names=names)
+
     entries = skill.entries
     n = len(entries)
-    per_entry = [entry_fields(e) for e in entries]
+    per_entry = [entry_fields(e, names) for e in entries]
     avg_len = {
         f: (sum(len(fields[f]) for fields in per_entry) / n if n else 0.0) or 1.0 for f in FIELDS
     }
@@ -210,11 +234,10 @@ def build_index(skill: Skill) -> Index:
         for phrase in phrases:
             said = tuple(tokens(phrase, keep_stopwords=True))
             if said and canonical:
-                specific = sum(1 for t in said if t not in STOPWORDS) >= 2 or any(c.isdigit() for c in phrase)
+                specific = _specific(said)
                 synonyms.append(Synonym(said, canonical, phrase, term, specific))
                 domain.update(tokens(phrase))
 
-    extra = _vocabulary_sections(skill)
     modes = extra.get("modes") if isinstance(extra.get("modes"), dict) else {}
     assert isinstance(modes, dict)
     # cues match unstemmed words: "keeps" is a symptom, "keep" often is not
@@ -232,10 +255,14 @@ def build_index(skill: Skill) -> Index:
     order += tuple(m for m in _MODES if m not in order)
     scope = extra.get("scope") if isinstance(extra.get("scope"), dict) else {}
     assert isinstance(scope, dict)
-    anchors = tuple(p for p in (tuple(tokens(a, keep_stopwords=True)) for a in _phrases(scope.get("anchors"))) if p)
-    not_domain = tuple(p for p in (tuple(tokens(a, keep_stopwords=True)) for a in _phrases(scope.get("not_domain")))
-                       if p)
-    for anchor in anchors:
+
+    def phrase_list(key: str) -> tuple[Phrase, ...]:
+        return tuple(p for p in (tuple(tokens(a, keep_stopwords=True)) for a in _phrases(scope.get(key))) if p)
+
+    anchors = phrase_list("anchors")
+    weak_anchors = phrase_list("weak_anchors")
+    not_domain = phrase_list("not_domain")
+    for anchor in anchors + weak_anchors:
         domain.update(anchor)
 
     return Index(
@@ -257,6 +284,8 @@ def build_index(skill: Skill) -> Index:
         anchors=anchors,
         not_domain=not_domain,
         domain=frozenset(domain),
+        weak_anchors=weak_anchors,
+        names=names,
     )
 
 

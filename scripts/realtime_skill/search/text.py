@@ -109,7 +109,9 @@ def stem(word: str) -> str:
     # a final e goes whatever came before, so "close", "closes" and "closing" agree
     if len(word) > 3 and word.endswith("e") and not word.endswith("ee"):
         word = word[:-1]
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in _VOWELS and word[-1] not in "sl":
+    # "stopped" -> "stopp" -> "stop"; after a suffix also a short root: "pegged" -> "peg"
+    if (len(word) > 4 or (suffix and len(word) == 4)) and word[-1] == word[-2] \
+            and word[-1] not in _VOWELS and word[-1] not in "sl":
         word = word[:-1]
     return word
 
@@ -146,13 +148,15 @@ def words(text: str, *, split_camel: bool = True) -> list[str]:
     return out
 
 
-def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
-    """Stemmed tokens in order; stopwords dropped unless asked (cue matching needs them)."""
+def tokens(text: str, *, keep_stopwords: bool = False, names: frozenset[str] = frozenset()) -> list[str]:
+    """Stemmed tokens in order; stopwords dropped unless asked (cue matching needs them).
+    Words in `names` (proper names from the vocabulary) stay whole: "Pusher" is a
+    product, and stemmed it would be the "push" of "git push"."""
     result: list[str] = []
     for word in words(text.replace("_", " ")):
         if not keep_stopwords and word in STOPWORDS:
             continue
-        result.append(stem(word))
+        result.append(word if word in names else stem(word))
     return result
 
 
