@@ -30,6 +30,8 @@ export default function LiveMap({ fleetId }: { fleetId: string }) {
       };
       sock.onclose = () => {
         if (cancelled) return;
+        // jitter is applied on the next line
+        // ok: backoff-without-jitter
         const cap = Math.min(30_000, RETRY_BASE * 2 ** retries.current++);
         // ok: reconnect-without-backoff
         timer = setTimeout(open, Math.random() * cap);
