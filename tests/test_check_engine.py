@@ -133,6 +133,34 @@ def test_resolve_stops_at_ambiguous_names() -> None:
     assert resolve(ident, ctx.defs).type == "identifier"
 
 
+def test_resolve_takes_the_innermost_declaration_when_a_name_is_shadowed() -> None:
+    src = ("function a() { function h() { return 1; } use(h); }\n"
+           "function b() { function h() { return 2; } use(h); }\n"
+           "use(h);\n")
+    ctx = parse_file(src, "javascript")
+    uses = [n for n, _ in ctx.index("(call_expression arguments: (arguments (identifier) @arg)) @c", None, "arg").items]
+    resolved = [text(resolve(n, ctx.defs)) for n in uses]
+    assert resolved[0].endswith("return 1; }") and resolved[1].endswith("return 2; }")
+    assert resolved[2] == "h"  # at top level neither declaration is in scope
+    # an assignment may rebind an outer name: then nothing is followed
+    mixed = parse_file("function a() { let d = 1; use(d); }\nd = 3;\n", "javascript")
+    arg = mixed.index("(call_expression arguments: (arguments (identifier) @arg)) @c", None, "arg").items[0][0]
+    assert resolve(arg, mixed.defs).type == "identifier"
+
+
+def test_nginx_map_variables_match_as_their_values() -> None:
+    from realtime_skill.check.nginx import evaluate
+
+    root, _ = parse_nginx(
+        "map $http_upgrade $conn_hdr { default upgrade; '' close; }\n"
+        "server { location /ws { proxy_set_header Connection $conn_hdr; }\n"
+        " location /x { proxy_set_header Connection $conn_hdr_other; } }\n")
+    ws, other = [b for b in root.blocks() if b.name == "location"]
+    cond = {"has": {"directive": "proxy_set_header", "args": "(?i)^connection\\s+\\S*upgrade"}}
+    assert evaluate(cond, ws)
+    assert not evaluate(cond, other)
+
+
 def test_nginx_inheritance_and_units() -> None:
     root, errors = parse_nginx(
         "server {\n proxy_set_header Upgrade $http_upgrade;\n proxy_read_timeout 2m;\n"

@@ -220,6 +220,65 @@ def test_weak_anchor_with_a_second_signal_is_accepted() -> None:
     assert any(r.startswith("weak anchors") for r in rt.reasons)
 
 
+@pytest.mark.parametrize("question", [
+    # everyday words that other fields use are weak anchors: one signal, never enough alone
+    "my fitbit stopped recording heartbeat data after the firmware update",
+    "Microsoft Teams shows my presence as away while I'm actively working",
+    "bluetooth headphones reconnect randomly on ubuntu 22.04",
+    # a real-time clock is hardware
+    "the real-time clock on my microcontroller board drifts a minute a week",
+])
+def test_everyday_anchor_words_need_a_second_signal(question: str) -> None:
+    rt = route(load_skill(), question)
+    assert not rt.triggered, rt.reasons
+
+
+@pytest.mark.parametrize("question", [
+    "heartbeat interval vs proxy idle timeout, what values should I use",
+    "our clients reconnect all at once after a server restart and melt the database",
+    "presence flickers offline/online for users on mobile networks",
+])
+def test_everyday_anchor_words_with_a_second_signal_are_accepted(question: str) -> None:
+    rt = route(load_skill(), question)
+    assert rt.triggered, rt.reasons
+
+
+@pytest.mark.parametrize("question", [
+    "Next.js dev mode runs my useEffect twice so the fetch fires twice",
+    "rate limit per IP with express middleware counts every request twice behind nginx",
+    "redis cache stampede when a hot key expires under load",
+])
+def test_another_fields_objects_without_this_fields_are_out_of_scope(question: str) -> None:
+    rt = route(load_skill(), question)
+    assert not rt.triggered, rt.reasons
+    assert any(r.startswith("another field's objects") for r in rt.reasons), rt.reasons
+
+
+def test_this_fields_objects_outweigh_a_neighbours() -> None:
+    # "request" is HTTP's, but "subscribe" and "updates" make it a real-time question
+    rt = route(load_skill(), "we fetch the initial list with a REST request and then subscribe, "
+                             "but updates in between are missing")
+    assert rt.triggered, rt.reasons
+
+
+def test_two_of_this_fields_objects_count_as_a_phrase() -> None:
+    from realtime_skill.search.engine import parse_query, scope, score_all
+    skill = load_skill()
+    index = get_index(skill)
+    query = parse_query(index, "canvas.onmousemove = e => socket.emit('cursor', pos) on every frame, any issues?")
+    sc = scope(index, query, score_all(index, query))
+    assert any("naming this field's objects" in r for r in sc.reasons), sc.reasons
+
+
+def test_a_number_in_a_title_bigram_is_no_domain_phrase() -> None:
+    from realtime_skill.search.engine import evidence, parse_query, score_all
+    skill = load_skill()
+    index = get_index(skill)
+    query = parse_query(index, "the VPN drops every 60 seconds on windows")
+    ev = evidence(index, query, score_all(index, query))
+    assert not any(any(c.isdigit() for c in p) for p in ev.phrases), ev.phrases
+
+
 def test_a_number_with_a_unit_is_not_a_domain_phrase_by_itself() -> None:
     from realtime_skill.search.index import _specific
     assert not _specific(tuple(tokens("60 seconds", keep_stopwords=True)))

@@ -5,12 +5,15 @@ not set it at all. For array-like directives (`proxy_set_header`, `add_header` .
 that means one `proxy_set_header` in a location drops *every* server-level one; for
 ordinary directives (`proxy_read_timeout`) the innermost setting wins. Both are the
 same rule seen from here: the innermost level that has the directive supplies all of
-its values. Time values accept nginx units (ms, s, m, h, d, w, M, y).
+its values. Time values accept nginx units (ms, s, m, h, d, w, M, y). A variable defined by a
+`map` of the same file (`map $http_upgrade $conn_hdr { default upgrade; '' close; }`)
+stands for each of its values when a directive's arguments are matched.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +42,7 @@ class Block:
     line: int
     parent: Block | None
     directives: list[Directive] = field(default_factory=list)
+    _maps: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def joined(self) -> str:
@@ -66,6 +70,52 @@ class Block:
             if d.block is not None:
                 yield d.block
                 yield from d.block.blocks()
+
+
+def _root(block: Block) -> Block:
+    current = block
+    while current.parent is not None:
+        current = current.parent
+    return current
+
+
+_MAX_EXPANSIONS = 16
+
+
+def map_values(root: Block) -> dict[str, list[str]]:
+    """`$var` -> the values a `map ... $var { ... }` of this file can give it (made
+    once per file and kept on its root block)."""
+    if root._maps is not None:
+        return root._maps
+    out: dict[str, list[str]] = {}
+    for block in [root, *root.blocks()]:
+        for d in block.directives:
+            if d.name == "map" and d.block is not None and len(d.args) == 2:
+                values = [entry.args[-1] for entry in d.block.directives if entry.args]
+                if values:
+                    out.setdefault(d.args[1], []).extend(values)
+    root._maps = out
+    return out
+
+
+def _literal(value: str) -> Callable[[re.Match[str]], str]:
+    return lambda _match: value
+
+
+def expansions(text: str, maps: Mapping[str, list[str]]) -> list[str]:
+    """`text` and the texts it becomes when mapped variables take their values."""
+    texts = [text]
+    for var, values in maps.items():
+        pattern = re.compile(re.escape(var) + r"(?![A-Za-z0-9_])")
+        grown: list[str] = []
+        for t in texts:
+            if pattern.search(t):
+                # a function replacement: the value is literal text, never a template
+                grown.extend(pattern.sub(_literal(v), t) for v in values)
+        texts.extend(grown)
+        if len(texts) > _MAX_EXPANSIONS:
+            break
+    return texts[:_MAX_EXPANSIONS]
 
 
 def parse_seconds(value: str) -> float | None:
@@ -178,7 +228,8 @@ def evaluate(cond: Mapping[str, Any], block: Block) -> bool:
         if regex is None:
             return bool(found)
         pattern = compile_re2(str(regex))
-        return any(pattern.search(d.joined) is not None for d in found)
+        maps = map_values(_root(block))
+        return any(pattern.search(t) is not None for d in found for t in expansions(d.joined, maps))
     if key == "time":
         found = _directives(block, str(arg["directive"]), str(arg.get("scope", "effective")))
         seconds = parse_seconds(found[-1].args[0]) if found and found[-1].args else None

@@ -1,8 +1,11 @@
 """Follow values through code the way a reviewer does: a local constant to its
 literal, a spread (`...OPTS`) or `**kwargs` to the object it names, an option to its
-value. Resolution is per file and scope-insensitive: a name with one distinct
-definition in the file resolves, a name assigned several different values does not
-(the caller then treats the value as unknown, never as a finding).
+value. Resolution is per file: a name with one distinct definition in the file
+resolves, a name assigned several different values does not (the caller then treats
+the value as unknown, never as a finding). The one exception is shadowing: when every
+definition of the name is a declaration (`const`/`let`/`var`, `function f`, Python
+`def f`), the declaration made in the innermost function that encloses the use is
+taken (two Svelte actions that each declare their own `function onMove`).
 """
 
 from __future__ import annotations
@@ -47,18 +50,74 @@ class Definitions:
     """name -> value nodes of its definitions in one file (`x`, `this.x`, `self.x`)."""
 
     values: dict[str, list[Node]] = field(default_factory=dict)
+    # name -> the function (or module) whose body declares each definition, None for
+    # assignments and members, which may be reassignments of an outer name
+    scopes: dict[str, list[Node | None]] = field(default_factory=dict)
 
-    def add(self, name: str, value: Node) -> None:
+    def add(self, name: str, value: Node, scope: Node | None = None) -> None:
         self.values.setdefault(name, []).append(value)
+        self.scopes.setdefault(name, []).append(scope)
 
-    def unique(self, name: str) -> Node | None:
+    def unique(self, name: str, at: Node | None = None) -> Node | None:
         found = self.values.get(name)
         if not found:
             return None
         first = found[0]
         if all(text(v) == text(first) for v in found[1:]):
             return first
+        if at is not None:
+            return self._shadowing(name, at)
         return None
+
+    def _shadowing(self, name: str, at: Node) -> Node | None:
+        """Several declarations in different functions: the innermost one whose
+        function encloses the use, when it is the only one there."""
+        scopes = self.scopes.get(name, [])
+        if any(s is None for s in scopes):
+            return None
+        enclosing = _ancestors(at)
+        best: list[tuple[int, Node]] = []
+        for value, scope in zip(self.values[name], scopes, strict=True):
+            assert scope is not None
+            depth = enclosing.get(_key(scope))
+            if depth is not None:
+                best.append((depth, value))
+        if not best:
+            return None
+        nearest = min(d for d, _ in best)
+        chosen = [v for d, v in best if d == nearest]
+        if all(text(v) == text(chosen[0]) for v in chosen[1:]):
+            return chosen[0]
+        return None
+
+
+def _key(node: Node) -> tuple[int, int, str]:
+    return (node.start_byte, node.end_byte, node.type)
+
+
+def _ancestors(node: Node) -> dict[tuple[int, int, str], int]:
+    """Every ancestor of `node` (itself excluded) -> how many levels up it is."""
+    out: dict[tuple[int, int, str], int] = {}
+    current = node.parent
+    depth = 1
+    while current is not None:
+        out.setdefault(_key(current), depth)
+        current = current.parent
+        depth += 1
+    return out
+
+
+_SCOPES = _JS_FUNCTIONS | {"program", "module", "function_definition", "lambda"}
+
+
+def _declaring_scope(node: Node) -> Node | None:
+    """The function (or module) whose body holds a declaration at `node`."""
+    current = node.parent
+    while current is not None:
+        if current.type in _SCOPES:
+            return current
+        current = current.parent
+    return None
 
 
 def _walk(node: Node) -> Iterator[Node]:
@@ -96,7 +155,7 @@ def _js_definitions(root: Node, defs: Definitions) -> None:
             if name is not None and name.type == "identifier":
                 # `let x;` defines nothing yet; a later assignment does
                 if value is not None:
-                    defs.add(text(name), value)
+                    defs.add(text(name), value, _declaring_scope(node))
         elif kind == "assignment_expression":
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
             if left is not None and right is not None and left.type in ("identifier", "member_expression"):
@@ -108,7 +167,7 @@ def _js_definitions(root: Node, defs: Definitions) -> None:
         elif kind in ("function_declaration", "generator_function_declaration"):
             name = node.child_by_field_name("name")
             if name is not None:
-                defs.add(text(name), node)
+                defs.add(text(name), node, _declaring_scope(node))
         elif kind == "method_definition":
             name = node.child_by_field_name("name")
             if name is not None:
@@ -134,7 +193,7 @@ def _python_definitions(root: Node, defs: Definitions) -> None:
         elif kind == "function_definition":
             name = node.child_by_field_name("name")
             if name is not None:
-                defs.add(text(name), node)
+                defs.add(text(name), node, _declaring_scope(node))
 
 
 def _norm(name: str) -> str:
@@ -148,7 +207,7 @@ def resolve(node: Node, defs: Definitions, depth: int = 0) -> Node:
     if depth > _MAX_DEPTH:
         return node
     if node.type in ("identifier", "shorthand_property_identifier"):
-        target = defs.unique(text(node))
+        target = defs.unique(text(node), node)
         if target is not None and target != node:
             return resolve(target, defs, depth + 1)
         return node

@@ -22,7 +22,7 @@ from ..paths import SkillNotFound, cache_dir, cache_read, cache_write, caching_e
 
 __all__ = ["cache_dir", "content_key", "read", "skill_root", "write"]
 
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 _CODE = ("index.py", "text.py", "cache.py")
 
 

@@ -201,6 +201,8 @@ class Evidence(NamedTuple):
     phrases: tuple[str, ...]
     words: tuple[str, ...]  # single words the knowledge base uses in those fields
     weak: tuple[str, ...] = ()  # the weak anchors found (also counted in phrases)
+    neighbours: tuple[str, ...] = ()  # a neighbouring field's objects ("request", "fetch")
+    subjects: tuple[str, ...] = ()  # this field's objects ("message", "connection")
 
 
 def _distinct(phrases: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -227,11 +229,17 @@ def evidence(index: Index, query: Query, scored: list[Scored]) -> Evidence:
             singles.update(t for t in syn.phrase if t in query.content)
     for s in scored[:3]:
         for term, _c, mask in s.terms:
-            if " " in term and mask & KEY_MASK and query.weights.get(term, 0.0) == BIGRAM_WEIGHT:
+            # "5 minutes", "60 seconds": a number with a unit is a fact of many fields
+            # (as for synonyms, see index._specific), not a phrase of this one
+            if (" " in term and mask & KEY_MASK and query.weights.get(term, 0.0) == BIGRAM_WEIGHT
+                    and not any(c.isdigit() for c in term)):
                 phrases.add(tuple(term.split(" ")))
     singles.update(t for t in query.content if t in index.domain)
+    neighbours = {" ".join(p) for p in index.neighbours if contains(full, p)}
+    subjects = {" ".join(p) for p in index.subjects if contains(full, p)}
     return Evidence(tuple(sorted(anchors)), tuple(" ".join(p) for p in _distinct(phrases)),
-                    tuple(sorted(singles)), tuple(sorted(" ".join(a) for a in weak)))
+                    tuple(sorted(singles)), tuple(sorted(" ".join(a) for a in weak)),
+                    tuple(sorted(neighbours)), tuple(sorted(subjects)))
 
 
 # Coverage needed, by the strongest evidence present: the more specific the question's
@@ -240,6 +248,9 @@ NEEDS_WITH_ANCHOR = 0.2
 NEEDS_WITH_PHRASES = 0.3  # two or more distinct domain phrases
 NEEDS_WITH_PHRASE = 0.5  # exactly one
 NEEDS_WITH_WORDS = 0.75  # only single domain words (MIN_DOMAIN_TERMS of them)
+# two of this field's objects ("broadcast" and "room", "socket" and "emit") say as much
+# as one domain phrase
+SUBJECTS_FOR_A_PHRASE = 2
 
 
 def scope(index: Index, query: Query, scored: list[Scored]) -> Scope:
@@ -256,18 +267,28 @@ def scope(index: Index, query: Query, scored: list[Scored]) -> Scope:
         reasons.append("domain phrases: " + ", ".join(ev.phrases[:6]))
     if ev.words:
         reasons.append("domain words: " + ", ".join(ev.words[:8]))
+    if ev.neighbours:
+        reasons.append("another field's objects: " + ", ".join(ev.neighbours[:6])
+                       + (("; this field's: " + ", ".join(ev.subjects[:6])) if ev.subjects
+                          else "; none of this field's"))
     if query.synonyms:
         reasons.append("vocabulary: " + ", ".join(f"{syn.text!r} -> {syn.term}" for syn in query.synonyms[:5]))
     if query.excluded and not ev.anchors:
         # a Unix socket or a real-time kernel is another field; only an anchor
         # ("websocket") says the question is about this one after all
         need, basis = 2.0, "another field's phrase and no anchor"
+    elif ev.neighbours and not (ev.anchors or ev.weak or ev.subjects):
+        # "useEffect runs the fetch twice", "a rate limit per request": this field's
+        # words about another field's objects (HTTP requests, cache keys, batch jobs)
+        need, basis = 2.0, "another field's objects and none of this one's"
     elif ev.anchors:
         need, basis = NEEDS_WITH_ANCHOR, "an anchor"
     elif len(ev.phrases) >= 2:
         need, basis = NEEDS_WITH_PHRASES, "domain phrases"
     elif ev.phrases:
         need, basis = NEEDS_WITH_PHRASE, "one domain phrase"
+    elif len(ev.subjects) >= SUBJECTS_FOR_A_PHRASE and len(ev.words) >= MIN_DOMAIN_TERMS:
+        need, basis = NEEDS_WITH_PHRASE, "domain words naming this field's objects"
     elif len(ev.words) >= MIN_DOMAIN_TERMS:
         need, basis = NEEDS_WITH_WORDS, "domain words only"
     else:

@@ -78,6 +78,10 @@ class Index(NamedTuple):
     # generic words ("real-time", "live"): evidence only beside a second domain signal
     weak_anchors: tuple[Phrase, ...] = ()
     names: frozenset[str] = frozenset()  # proper names, never stemmed ("pusher")
+    # words for a neighbouring field's own objects ("request", "fetch", "cache key"):
+    # beside them, domain words need an anchor or a subject to count
+    neighbours: tuple[Phrase, ...] = ()
+    subjects: tuple[Phrase, ...] = ()  # what real-time systems move ("message", "connection")
 
 
 _IDF = struct.Struct("<f")
@@ -262,6 +266,8 @@ def build_index(skill: Skill) -> Index:
     anchors = phrase_list("anchors")
     weak_anchors = phrase_list("weak_anchors")
     not_domain = phrase_list("not_domain")
+    neighbours = phrase_list("neighbours")
+    subjects = phrase_list("subjects")
     for anchor in anchors + weak_anchors:
         domain.update(anchor)
 
@@ -285,6 +291,8 @@ def build_index(skill: Skill) -> Index:
         not_domain=not_domain,
         domain=frozenset(domain),
         weak_anchors=weak_anchors,
+        neighbours=neighbours,
+        subjects=subjects,
         names=names,
     )
 
