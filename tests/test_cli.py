@@ -73,3 +73,10 @@ def test_lint_sarif_validates(skill_dir: Path) -> None:
     assert {r["ruleId"] for r in doc["runs"][0]["results"]} >= {"name-case", "name-hyphens"}
     described = {r["id"] for r in doc["runs"][0]["tool"]["driver"]["rules"]}
     assert "name-case" in described and len(described) > 40
+
+
+def test_every_listed_command_loads() -> None:
+    from realtime_skill.cli import COMMANDS, cli
+
+    for name in COMMANDS:
+        assert cli.get_command(None, name) is not None, name  # type: ignore[arg-type]
