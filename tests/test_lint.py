@@ -70,6 +70,7 @@ CASES: list[tuple[str, Mutation, str]] = [
     ("link-escapes", edit("SKILL.md", "# Fixture\n", "# Fixture\nSee [x](../outside.md).\n"), "SKILL.md"),
     ("link-broken", edit("SKILL.md", "# Fixture\n", "# Fixture\nSee [x](references/nope.md).\n"), "SKILL.md"),
     ("reference-orphan", write("references/extra.md", b"# Extra\n"), "references/extra.md"),
+    ("index-missing", edit("SKILL.md", "`heartbeat`, ", ""), PA),
     ("reference-toc", edit(SE, "### Prevent\nHeartbeat every 25 s.\n", "### Prevent\n" + "Heartbeat every 25 s.\n\n" * 160), SE),
     ("file-missing", remove(PA), PA),
     ("not-utf8", write(PA, b"# Patterns\n\n\xff\xfe broken\n"), PA),

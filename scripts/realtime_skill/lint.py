@@ -86,6 +86,7 @@ LINT_RULES: dict[str, LintRule] = dict([
     _r("link-escapes", "error", "A link points outside the skill folder."),
     _r("link-broken", "error", "A relative link points to a file that does not exist."),
     _r("reference-orphan", "warning", "A file in references/ is never mentioned in SKILL.md."),
+    _r("index-missing", "warning", "An entry id is not in SKILL.md's index, so agents cannot route to it."),
     _r("reference-toc", "warning", "A long reference file lacks a complete table of contents."),
     _r("file-title", "error", "A reference file has no '# Title'."),
     _r("no-entries", "error", "A reference file has no entries."),
@@ -265,6 +266,12 @@ def check_body(skill: Skill) -> Iterator[Diagnostic]:
         yield Diagnostic("SKILL.md", skill.body_line, "body-tokens",
                          f"body is about {tokens} tokens; keep it under {MAX_BODY_TOKENS}", severity="warning")
     yield from _check_links(skill, "SKILL.md", body, skill.body_line)
+    indexed = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)*)`", body))
+    for entry in skill.entries:
+        if entry.id not in indexed:
+            yield Diagnostic(entry.path, entry.line, "index-missing",
+                             f"{entry.id} is not listed in SKILL.md's index", severity="warning",
+                             hint=f"add `{entry.id}` to the index by topic in SKILL.md")
     mentioned = body
     for ref in sorted(_reference_files(skill.root)):
         if ref not in mentioned:
