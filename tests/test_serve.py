@@ -119,3 +119,33 @@ async def test_round_trip_over_stdio() -> None:
     params = StdioServerParameters(command=sys.executable, args=["-m", "realtime_skill", "serve"], env=env)
     async with Client(params) as client:
         await exercise(client)
+
+
+async def test_streamable_http_transport() -> None:
+    import socket
+    import subprocess
+
+    import anyio
+
+    with socket.socket() as probe:  # a free loopback port for the server
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "PYTHONPATH", "REALTIME_SKILL_CACHE")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "realtime_skill", "serve", "--transport", "streamable-http",
+         "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):  # up to 20 s for the server to listen
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            await anyio.sleep(0.2)
+        async with Client(f"http://127.0.0.1:{port}/mcp") as client:
+            names = {t.name for t in (await client.list_tools()).tools}
+            assert "search" in names
+            found = await client.call_tool("search", {"query": "users stuck online after closing the laptop"})
+            assert found.structured_content["results"][0]["id"] == "ghost-presence"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
