@@ -19,7 +19,7 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         "tags": list(entry.tags),
         "aliases": list(entry.aliases),
         "related": list(entry.related),
-        "sources": [{"title": s.title, "url": s.url} for s in entry.sources],
+        "sources": [s.to_dict() for s in entry.sources],
         "versions": {str(k): str(v) for k, v in (entry.meta.get("versions") or {}).items()}
         if isinstance(entry.meta.get("versions"), dict) else {},
         "path": entry.path,

@@ -26,6 +26,9 @@ class Source:
     title: str
     url: str
 
+    def to_dict(self) -> dict[str, str]:
+        return {"title": self.title, "url": self.url}
+
 
 @dataclass(frozen=True, slots=True)
 class CodeBlock:

@@ -28,17 +28,11 @@ _MATCH_PREDICATE = re.compile(r'#(?:not-)?match\?\s+@[\w.-]+\s+"((?:[^"\\]|\\.)*
 
 
 def _query_regexes(obj: object) -> list[str]:
-    out: list[str] = []
-    if isinstance(obj, dict):
-        for key, value in obj.items():
-            if key == "query" and isinstance(value, str):
-                out.extend(m.group(1).encode().decode("unicode_escape") for m in _MATCH_PREDICATE.finditer(value))
-            else:
-                out.extend(_query_regexes(value))
-    elif isinstance(obj, list):
-        for item in obj:
-            out.extend(_query_regexes(item))
-    return out
+    """The regexes of `#match?` predicates inside every tree-sitter query of a rule."""
+    from .treematch import values_under
+
+    return [m.group(1).encode().decode("unicode_escape")
+            for query in values_under(obj, ("query",)) for m in _MATCH_PREDICATE.finditer(query)]
 
 
 def redos_findings(entry: Entry) -> list[Diagnostic]:

@@ -386,19 +386,24 @@ def bound_names(obj: Any) -> set[str]:
     return out
 
 
-def regexes_in(obj: Any) -> list[str]:
-    """Every `regex` value in a rule fragment, for RE2 compilation and ReDoS checks."""
+def values_under(obj: Any, keys: tuple[str, ...]) -> list[str]:
+    """Every string value stored under one of `keys`, anywhere in a rule fragment."""
     out: list[str] = []
     if isinstance(obj, Mapping):
         for key, value in obj.items():
-            if key in ("regex", "args") and isinstance(value, str):
+            if key in keys and isinstance(value, str):
                 out.append(value)
             else:
-                out.extend(regexes_in(value))
+                out.extend(values_under(value, keys))
     elif isinstance(obj, list):
         for item in obj:
-            out.extend(regexes_in(item))
+            out.extend(values_under(item, keys))
     return out
+
+
+def regexes_in(obj: Any) -> list[str]:
+    """Every `regex` value in a rule fragment, for RE2 compilation and ReDoS checks."""
+    return values_under(obj, ("regex", "args"))
 
 
 def parse_file(source: str, language: str) -> FileContext:

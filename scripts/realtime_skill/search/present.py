@@ -38,7 +38,7 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "tags": list(entry.tags),
         "aliases": list(entry.aliases),
         "related": list(entry.related),
-        "sources": [{"title": s.title, "url": s.url} for s in entry.sources],
+        "sources": [s.to_dict() for s in entry.sources],
         "markdown": entry.markdown,
     }
 
