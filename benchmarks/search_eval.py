@@ -98,7 +98,10 @@ def evaluate_ours(skill: Skill, on: list[Question], off: list[str], verbose: boo
 
 
 def evaluate_baseline(skill: Skill, on: list[Question], off: list[str]) -> tuple[Figures, float]:
-    import bm25s
+    try:
+        import bm25s
+    except ImportError:
+        raise SystemExit("search_eval: the BM25 baseline needs bm25s: pip install '.[bench]'") from None
 
     entries = list(skill.entries)
     retriever = bm25s.BM25()

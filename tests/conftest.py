@@ -6,7 +6,11 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# Copies of ../shared/ files the tests need, so a plain clone runs every test; test_shared_copies
+# checks them against ../shared/ wherever that folder exists.
+SHARED_COPIES = FIXTURES / "shared"
+SARIF_SCHEMA = SHARED_COPIES / "sarif-schema-2.1.0.json"
+COVERAGE = SHARED_COPIES / "coverage.yaml"
 
 
 @pytest.fixture(autouse=True)

@@ -9,12 +9,11 @@ import jsonschema
 import pytest
 from check_cli_support import FIXTURE_SKILL, NOTE, SEND, install_fake_engine, write
 from click.testing import CliRunner, Result
+from conftest import SARIF_SCHEMA
 
 from realtime_skill.check.output import JSON_KEYS, VALIDATIONS_URL
 from realtime_skill.commands.check import command
 from realtime_skill.model import github_anchor
-
-SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
 
 @pytest.fixture(autouse=True)
@@ -110,7 +109,6 @@ def test_show_notices_in_text(tree: Path) -> None:
     assert "src/blob.js:1:1: skipped-binary" in result.output
 
 
-@pytest.mark.skipif(not SARIF_SCHEMA.exists(), reason="shared SARIF schema not present")
 def test_sarif_validates_and_describes_rules_with_help_and_links(tree: Path) -> None:
     result = check("--format", "sarif", "src")
     assert result.exit_code == 1

@@ -11,6 +11,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 
 from check_engine_support import ROOT, repo_skill
+from conftest import COVERAGE
 
 from realtime_skill.check import Finding, check_source, check_text
 from realtime_skill.check.nginx import parse as parse_nginx
@@ -19,8 +20,6 @@ from realtime_skill.check.regex import redos_problem
 from realtime_skill.check.rules import Rule, RuleSet, compile_rules, first_sentence
 from realtime_skill.check.treematch import parse_file
 from realtime_skill.check.values import find_option, resolve, text
-
-COVERAGE = Path("/work/shared/coverage.yaml")
 
 
 def _examples() -> list[tuple[str, int, object]]:
@@ -39,7 +38,6 @@ def test_validations_file_parses_cleanly() -> None:
     assert problems == []
 
 
-@pytest.mark.skipif(not COVERAGE.is_file(), reason="coverage.yaml not available")
 def test_all_coverage_validations_exist_in_order() -> None:
     wanted = list(yaml.safe_load(COVERAGE.read_text())["validations"])
     got = [e.id for e in repo_skill().by_kind("validation")]

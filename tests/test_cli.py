@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import SARIF_SCHEMA
 
 from realtime_skill import __version__
 from realtime_skill.cli import cli, main
@@ -59,11 +60,7 @@ def test_no_traceback_on_binary_skill_file(skill_dir: Path) -> None:
 def test_lint_sarif_validates(skill_dir: Path) -> None:
     import jsonschema
 
-    schema_path = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-    if not schema_path.exists():
-        import pytest
-
-        pytest.skip("shared SARIF schema not present")
+    schema_path = SARIF_SCHEMA
     (skill_dir / "SKILL.md").write_text((skill_dir / "SKILL.md").read_text().replace("name: realtime-engineer",
                                                                                      "name: Bad--Name"))
     code, out = run("lint", "--no-rules", "--format", "sarif", str(skill_dir))

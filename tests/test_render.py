@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
-import pytest
+from conftest import SARIF_SCHEMA
 
 from realtime_skill.diagnostics import Diagnostic
 from realtime_skill.render import RENDERERS, RenderContext, RuleInfo
 
-SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 DIAGS = [
     Diagnostic("SKILL.md", 2, "name-case", "name 'X' must be lowercase", hint="use 'x'"),
     Diagnostic("references/a, b.md", 7, "reference-toc", "lacks: a\nb", severity="warning", column=3),
@@ -40,7 +38,6 @@ def test_github_escapes_properties_and_newlines() -> None:
     assert lines[2].startswith("::notice ") and "note 100%25" in lines[2]
 
 
-@pytest.mark.skipif(not SARIF_SCHEMA.exists(), reason="shared SARIF schema not present")
 def test_sarif_validates_against_the_official_schema() -> None:
     doc = json.loads(RENDERERS["sarif"](DIAGS, CTX))
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))

@@ -5,13 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 import yaml
+from conftest import COVERAGE
 
 from realtime_skill.lint import lint_skill
 from realtime_skill.loader import embedded_skill_dir, load_skill
-
-COVERAGE = Path(__file__).resolve().parents[2] / "shared" / "coverage.yaml"
 
 
 def test_official_validator_accepts_the_skill_folder(tmp_path: Path) -> None:
@@ -26,12 +24,11 @@ def test_official_validator_accepts_the_skill_folder(tmp_path: Path) -> None:
 
 
 def test_embedded_skill_lints_clean() -> None:
-    coverage = yaml.safe_load(COVERAGE.read_text(encoding="utf-8")) if COVERAGE.exists() else None
+    coverage = yaml.safe_load(COVERAGE.read_text(encoding="utf-8"))
     problems = [d for d in lint_skill(coverage=coverage) if d.severity != "info"]
     assert problems == [], "\n".join(f"{d.path}:{d.line}: {d.rule} {d.message}" for d in problems[:20])
 
 
-@pytest.mark.skipif(not COVERAGE.exists(), reason="shared/coverage.yaml not present")
 def test_every_required_id_is_present() -> None:
     coverage = yaml.safe_load(COVERAGE.read_text(encoding="utf-8"))
     skill = load_skill()

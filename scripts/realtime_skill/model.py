@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from .diagnostics import Diagnostic
-
-if TYPE_CHECKING:
-    from .search import Hit, Route
 
 Kind = Literal["sharp_edge", "pattern", "validation"]
 KINDS: tuple[Kind, ...] = ("sharp_edge", "pattern", "validation")
@@ -194,13 +191,3 @@ class Skill:
     def related_entries(self, entry: Entry) -> tuple[Entry, ...]:
         found = (self._by_id.get(i) for i in entry.related)
         return tuple(e for e in found if e is not None)
-
-    def search(self, query: str, kind: str | None = None, limit: int = 5) -> list[Hit]:
-        from .search import search
-
-        return search(self, query, kind=kind, limit=limit)
-
-    def route(self, query: str) -> Route:
-        from .search import route
-
-        return route(self, query)

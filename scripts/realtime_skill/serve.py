@@ -172,7 +172,9 @@ def _add_tools(server: MCPServer, skill: Skill) -> None:
                              "create or review.")
     def route(query: str) -> RouteResponse:
         q = _query(query)
-        r = skill.route(q)
+        from .search import route as route_query
+
+        r = route_query(skill, q)
         return RouteResponse(query=q, triggered=r.triggered, mode=r.mode, reasons=list(r.reasons))
 
     @server.tool(description="Read one entry (sharp edge, pattern or validation) by id, as Markdown.")
@@ -218,7 +220,9 @@ PROMPT_KINDS: dict[str, tuple[str | None, str]] = {
 
 def prompt_text(skill: Skill, name: str, text: str, budget_entries: int = 3) -> str:
     kind, instruction = PROMPT_KINDS[name]
-    hits = skill.search(text[:MAX_QUERY_CHARS], kind=kind, limit=budget_entries) if text.strip() else []
+    from .search import search as search_entries
+
+    hits = search_entries(skill, text[:MAX_QUERY_CHARS], kind=kind, limit=budget_entries) if text.strip() else []
     parts = [
         "You are a senior real-time systems engineer (realtime-engineer skill). Principles: connections "
         "are fragile; state sync is harder than transport; presence is eventually consistent; "
