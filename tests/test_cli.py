@@ -77,3 +77,15 @@ def test_every_listed_command_loads() -> None:
 
     for name in COMMANDS:
         assert cli.get_command(None, name) is not None, name  # type: ignore[arg-type]
+
+
+def test_shell_completion_lists_lazy_commands() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COMP_WORDS": "realtime-skill in", "COMP_CWORD": "1",
+           "_REALTIME_SKILL_COMPLETE": "bash_complete"}
+    proc = subprocess.run([sys.executable, "-c", "from realtime_skill.cli import main; main()"],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert "plain,index" in proc.stdout.splitlines() and "plain,install" in proc.stdout.splitlines()

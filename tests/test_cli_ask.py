@@ -123,3 +123,55 @@ def test_route_text_and_json() -> None:
     assert code == 0 and "triggered: no" in out and "mode: none" in out
     code, _, err = run("route", "--skill", FIXTURE, "  ")
     assert code == 2 and "empty" in err
+
+
+def test_question_from_stdin() -> None:
+    from click.testing import CliRunner
+
+    from realtime_skill.cli import cli
+
+    result = CliRunner().invoke(cli, ["ask", "--format", "json", "-"],
+                                input="websocket disconnects after exactly 60 seconds behind nginx\n")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["query"] == "websocket disconnects after exactly 60 seconds behind nginx"
+    assert data["results"][0]["id"] == "proxy-idle-timeout"
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_budget_conflicts_with_other_formats(fmt: str) -> None:
+    from click.testing import CliRunner
+
+    from realtime_skill.cli import cli
+
+    result = CliRunner().invoke(cli, ["ask", "--budget", "500", "--format", fmt, "websocket drops"])
+    assert result.exit_code == 2
+    assert f"cannot be combined with --format {fmt}" in result.output
+
+
+def test_list_fits_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from realtime_skill.commands import list_entries
+
+    monkeypatch.setattr(list_entries, "_terminal_width", lambda: 60)
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(list_entries.command, [])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines and all(len(line) <= 60 for line in lines)
+    monkeypatch.setattr(list_entries, "_terminal_width", lambda: 0)
+    whole = CliRunner().invoke(list_entries.command, []).output.splitlines()
+    assert any(len(line) > 60 for line in whole), os.linesep.join(whole[:3])
+
+
+def test_route_shows_the_askers_words() -> None:
+    from click.testing import CliRunner
+
+    from realtime_skill.cli import cli
+
+    result = CliRunner().invoke(cli, ["route", "my websockets keep disconnecting when the proxy restarts"])
+    assert result.exit_code == 0
+    assert "disconnecting" in result.output and "restarts" in result.output
+    assert "disconnect," not in result.output

@@ -43,3 +43,11 @@ def test_every_entry_has_a_source_and_code() -> None:
         assert entry.sources, entry.id
         assert all(s.url.startswith("https://") for s in entry.sources), entry.id
         assert entry.code_blocks(), entry.id
+
+
+def test_embedded_skill_ships_a_fresh_search_index() -> None:
+    # standalone.py answers from it; lint (search-index-stale) keeps it fresh once present
+    from realtime_skill.search.indexfile import FILENAME
+
+    assert (embedded_skill_dir() / FILENAME).is_file()
+    assert not [d for d in lint_skill(run_rules=False) if d.rule == "search-index-stale"]

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("show", "Print one knowledge-base entry by id."),
     "route": ("route", "Say whether a question is for this skill, and in which mode."),
     "list": ("list_entries", "List the knowledge-base entries, optionally of one kind."),
+    "index": ("index", "Write the search index that standalone.py answers from without pip."),
     "toc": ("toc", "Print or rewrite the table of contents of the reference files."),
     "serve": ("serve", "Serve the skill to agent harnesses over MCP (stdio or HTTP)."),
     "prompt": ("prompt", "Print the <available_skills> catalogue block for a system prompt."),

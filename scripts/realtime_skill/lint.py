@@ -115,6 +115,7 @@ LINT_RULES: dict[str, LintRule] = dict([
     _r("rule-examples", "error", "A validation has fewer than two bad or two good examples."),
     _r("code-trips-validation", "error", "Recommended code in an entry trips a validation rule."),
     _r("check-unavailable", "warning", "The check engine could not run the rule self-tests."),
+    _r("search-index-stale", "error", "references/search-index.json does not match the references."),
 ])
 
 
@@ -131,6 +132,7 @@ def lint_skill(path: str | os.PathLike[str] | None = None, *, coverage: dict[str
     diags += check_body(skill)
     diags += check_references(skill)
     diags += check_entries(skill)
+    diags += check_search_index(skill)
     if coverage is not None:
         diags += check_coverage(skill, coverage)
     if run_rules:
@@ -278,6 +280,25 @@ def check_body(skill: Skill) -> Iterator[Diagnostic]:
             yield Diagnostic(ref, 1, "reference-orphan",
                              f"{ref} is never mentioned in SKILL.md, so agents will not know to read it",
                              severity="warning", hint="say in SKILL.md when to read it")
+
+
+def check_search_index(skill: Skill) -> Iterator[Diagnostic]:
+    """The JSON index that `standalone.py` answers from must be what `realtime-skill index`
+    would write now, or an agent without the package gets answers from older entries."""
+    from .search.index import build_index
+    from .search.indexfile import FILENAME, IndexFileError, dumps, read
+
+    if not (skill.root / FILENAME).exists():
+        return  # optional: without it the folder is read by headings (tests/test_skill requires ours)
+    fix = "run `realtime-skill index` to rewrite it"
+    try:
+        stored = read(skill.root)
+    except IndexFileError as exc:
+        yield Diagnostic(FILENAME, 1, "search-index-stale", str(exc).split(": ", 1)[-1], hint=fix)
+        return
+    if dumps(stored) != dumps(build_index(skill)):
+        yield Diagnostic(FILENAME, 1, "search-index-stale",
+                         f"{FILENAME} was built from other reference files than these", hint=fix)
 
 
 def _reference_files(root: Path) -> list[str]:

@@ -10,6 +10,7 @@ import click
 from ._skillopt import fail, is_terminal, load, skill_option
 
 KIND_CHOICES = ["sharp_edge", "pattern", "validation"]
+STDIN_LIMIT = 1 << 20
 
 
 @click.command("ask")
@@ -33,9 +34,20 @@ def command(ctx: click.Context, question: tuple[str, ...], limit: int, kind: str
     one object: {"query", "triggered", "mode", "results": [{"id", "kind", "title",
     "score"}]}, results best first and empty when not triggered.
 
+    QUESTION `-` reads the question from standard input (a pasted log or file).
+
     Exit codes: 0 answered (even with no entries), 2 usage error (e.g. empty question).
     """
-    text = " ".join(question).strip()
+    if question == ("-",):
+        import sys
+
+        # a pasted traceback or file: bounded, the engine caps the question itself
+        text = sys.stdin.read(STDIN_LIMIT).strip()
+    else:
+        text = " ".join(question).strip()
+    if budget is not None and ctx.get_parameter_source("fmt") is click.core.ParameterSource.COMMANDLINE \
+            and fmt != "markdown":
+        fail(ctx, f"--budget prints Markdown; it cannot be combined with --format {fmt}")
     if not text:
         fail(ctx, "the question is empty; ask e.g. realtime-skill ask \"websocket drops after 60 seconds\"")
     from ..search import answer_from_index

@@ -13,11 +13,13 @@ The domain vocabulary (synonyms, mode cues, scope anchors) is data: entry aliase
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from .engine import explain, mode, parse_query, prefer_kind, scope, score_all
 from .index import Index, get_index
+from .text import stem, words
 
 if TYPE_CHECKING:  # importing the model costs ~12 ms that a cached `ask` never needs
     from ..model import Skill
@@ -56,6 +58,25 @@ def _check_kind(kind: str | None) -> None:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
 
 
+_STEMMED_REASONS = ("domain anchors", "weak anchors", "domain phrases", "domain words", "another field's")
+_WORD_RE = re.compile(r"[^\s,;()]+")
+
+
+def in_askers_words(text: str, reasons: tuple[str, ...]) -> tuple[str, ...]:
+    """Reasons list stemmed tokens ("disconnect", "execut"); show the asker's own word for
+    each ("disconnecting", "executes") so that `route` reads as what was asked."""
+    surface: dict[str, str] = {}
+    for word in words(text.replace("_", " ")):
+        surface.setdefault(stem(word), word)
+    out = []
+    for reason in reasons:
+        label, sep, rest = reason.partition(": ")
+        if sep and label.startswith(_STEMMED_REASONS):
+            rest = _WORD_RE.sub(lambda m: surface.get(m.group(0), m.group(0)), rest)
+        out.append(label + sep + rest)
+    return tuple(out)
+
+
 def _rank(index: Index, query: str, kind: str | None, limit: int) -> tuple[list[Hit], Route]:
     _check_kind(kind)
     parsed = parse_query(index, query)
@@ -71,9 +92,9 @@ def _rank(index: Index, query: str, kind: str | None, limit: int) -> tuple[list[
         return hits, Route(False, "none", ("empty question",))
     sc = scope(index, parsed, scored)
     if not sc.triggered:
-        return hits, Route(False, "none", sc.reasons)
+        return hits, Route(False, "none", in_askers_words(query, sc.reasons))
     m: Mode = "review" if chosen == "review" else "create" if chosen == "create" else "diagnose"
-    return hits, Route(True, m, sc.reasons + why)
+    return hits, Route(True, m, in_askers_words(query, sc.reasons + why))
 
 
 def search(skill: Skill, query: str, kind: str | None = None, limit: int = 5) -> list[Hit]:
